@@ -1,0 +1,48 @@
+import type { ErrorCode } from '@petstore/api-contract/types';
+
+export type { ErrorCode } from '@petstore/api-contract/types';
+
+/** Where a request was wrong: a JSON Pointer into the request (`/body/price`) and a message. */
+export interface FieldIssue {
+  readonly pointer: string;
+  readonly message: string;
+}
+
+/** Base class of the errors the domain raises on purpose; `code` is stable, `message` is for people. */
+export abstract class DomainError extends Error {
+  abstract readonly code: ErrorCode;
+}
+
+export class ValidationError extends DomainError {
+  override readonly name = 'ValidationError';
+  readonly code = 'VALIDATION_FAILED';
+  constructor(readonly issues: readonly FieldIssue[]) {
+    super(
+      `The request is not valid: ${issues.map((issue) => `${issue.pointer} ${issue.message}`).join('; ')}`,
+    );
+  }
+}
+
+export class InvalidCursorError extends DomainError {
+  override readonly name = 'InvalidCursorError';
+  readonly code = 'INVALID_CURSOR';
+  constructor() {
+    super('The cursor is not one this API issued for this listing.');
+  }
+}
+
+export class PetNotFoundError extends DomainError {
+  override readonly name = 'PetNotFoundError';
+  readonly code = 'PET_NOT_FOUND';
+  constructor(readonly petId: string) {
+    super(`No pet has the id ${petId}.`);
+  }
+}
+
+export class PetAlreadySoldError extends DomainError {
+  override readonly name = 'PetAlreadySoldError';
+  readonly code = 'PET_ALREADY_SOLD';
+  constructor(readonly petId: string) {
+    super(`The pet ${petId} is no longer available.`);
+  }
+}
