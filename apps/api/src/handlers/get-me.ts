@@ -1,0 +1,16 @@
+import type { Me, Permission } from '@petstore/api-contract/types';
+import { permissionValues } from '@petstore/api-contract/types';
+import { defineHandler } from '../define-handler';
+
+const known = new Set<string>(permissionValues);
+
+/** `GET /me`: the caller as the API sees them, from the authorizer's context only. */
+export const handler = defineHandler('getMe', async ({ caller }) => {
+  const me: Me = {
+    subject: caller.subject,
+    name: caller.name,
+    permissions: caller.permissions.filter((p): p is Permission => known.has(p)),
+    ...(caller.clientId ? { clientId: caller.clientId } : {}),
+  };
+  return { status: 200, body: me };
+});

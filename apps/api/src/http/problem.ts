@@ -1,0 +1,63 @@
+import type { Problem } from '@petstore/api-contract/types';
+import { DomainError, type ErrorCode, ValidationError } from '@petstore/domain/errors';
+import type { APIGatewayProxyResult } from 'aws-lambda';
+import { RequestError } from './request-errors';
+
+const statusOf = {
+  VALIDATION_FAILED: 400,
+  INVALID_CURSOR: 400,
+  FORBIDDEN: 403,
+  PET_NOT_FOUND: 404,
+  PET_ALREADY_SOLD: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  INTERNAL: 500,
+} as const satisfies Record<ErrorCode, number>;
+
+const titleOf = {
+  VALIDATION_FAILED: 'Invalid request',
+  INVALID_CURSOR: 'Invalid cursor',
+  FORBIDDEN: 'Not allowed for your role',
+  PET_NOT_FOUND: 'Pet not found',
+  PET_ALREADY_SOLD: 'Pet no longer available',
+  PAYLOAD_TOO_LARGE: 'Body too large',
+  UNSUPPORTED_MEDIA_TYPE: 'Unsupported media type',
+  INTERNAL: 'Internal error',
+} as const satisfies Record<ErrorCode, string>;
+
+/** Whether `error` is one the API raises on purpose (and may describe to the caller). */
+export function isExpectedError(error: unknown): error is DomainError | RequestError {
+  return error instanceof DomainError || error instanceof RequestError;
+}
+
+/**
+ * The RFC 9457 problem for an error. Expected errors say what was wrong; anything else is an
+ * `INTERNAL` problem that reveals nothing (the details go to the log, under the request id).
+ *
+ * @example
+ * toProblem(new PetNotFoundError(id), '/pets/' + id) // { status: 404, code: 'PET_NOT_FOUND', ... }
+ */
+export function toProblem(error: unknown, instance: string, requestId: string): Problem {
+  const code: ErrorCode = isExpectedError(error) ? error.code : 'INTERNAL';
+  const detail = isExpectedError(error)
+    ? error.message
+    : `Something went wrong on our side. Quote request id ${requestId} when reporting it.`;
+  return {
+    type: `urn:petstore:problem:${code.toLowerCase().replaceAll('_', '-')}`,
+    title: titleOf[code],
+    status: statusOf[code],
+    detail,
+    instance,
+    code,
+    ...(error instanceof ValidationError ? { errors: [...error.issues] } : {}),
+  };
+}
+
+/** The proxy response carrying a problem. */
+export function problemResponse(problem: Problem): APIGatewayProxyResult {
+  return {
+    statusCode: problem.status,
+    headers: { 'Content-Type': 'application/problem+json' },
+    body: JSON.stringify(problem),
+  };
+}

@@ -1,0 +1,16 @@
+import { randomUUID } from 'node:crypto';
+import { inject } from 'vitest';
+import { testTable } from './table';
+
+// Each test file gets its own table, so files running in parallel cannot see each other's pets.
+// Set before any handler module is imported: the handlers read their configuration at cold start.
+Object.assign(process.env, {
+  TABLE_NAME: `pets-${randomUUID()}`,
+  DYNAMODB_ENDPOINT: inject('dynamoEndpoint'),
+  AWS_REGION: 'us-east-1',
+  AWS_ACCESS_KEY_ID: 'local',
+  AWS_SECRET_ACCESS_KEY: 'local',
+  ALLOWED_ORIGINS: 'http://127.0.0.1:5173,https://app.example.com',
+  POWERTOOLS_LOG_LEVEL: 'SILENT',
+});
+await testTable().create();
