@@ -1,0 +1,64 @@
+/** Why a token was refused; goes to the logs only, the caller always sees `Unauthorized`. */
+export type RejectReason =
+  | 'MISSING_TOKEN'
+  | 'NOT_BEARER'
+  | 'TOKEN_TOO_LARGE'
+  | 'MALFORMED_TOKEN'
+  | 'FORBIDDEN_HEADER_PARAMETER'
+  | 'UNKNOWN_KID'
+  | 'ALGORITHM_NOT_ALLOWED'
+  | 'BAD_SIGNATURE'
+  | 'EXPIRED'
+  | 'AMBIGUOUS_KID'
+  | 'INVALID_SUBJECT'
+  | 'INVALID_PERMISSIONS_CLAIM'
+  | (string & {});
+
+/**
+ * The token is at fault: missing, malformed, badly signed, expired, for someone else...
+ * The authorizer answers these with exactly `Unauthorized` (AWS-BEHAVIOR A4 -> 401).
+ */
+export class TokenRejectedError extends Error {
+  override readonly name = 'TokenRejectedError';
+  readonly code = 'TOKEN_REJECTED';
+  constructor(
+    readonly reason: RejectReason,
+    options?: ErrorOptions,
+  ) {
+    super(`token rejected: ${reason}`, options);
+  }
+}
+
+/** What went wrong on our side, not the token's. */
+export type FaultReason = 'JWKS_UNAVAILABLE' | 'INVALID_EVENT' | 'INVALID_METHOD_ARN' | 'INTERNAL';
+
+/**
+ * A fault the token cannot be blamed for (e.g. the JWKS is unreachable and no cached key fits).
+ * It is thrown to the Lambda runtime, so API Gateway answers 500 and monitoring sees it (A4).
+ */
+export class AuthorizerFaultError extends Error {
+  override readonly name = 'AuthorizerFaultError';
+  readonly code = 'AUTHORIZER_FAULT';
+  constructor(
+    readonly reason: FaultReason,
+    options?: ErrorOptions,
+  ) {
+    super(`authorizer fault: ${reason}`, options);
+  }
+}
+
+/** Raised at cold start when the environment is wrong; the message names each bad variable. */
+export class ConfigurationError extends Error {
+  override readonly name = 'ConfigurationError';
+  readonly code = 'INVALID_CONFIGURATION';
+}
+
+/**
+ * The contract's route table cannot be turned into safe IAM policies (a wildcard for one
+ * operation would reach another that needs other permissions, and no Deny can separate them).
+ * Raised at cold start: better no authorizer than one that grants too much.
+ */
+export class UnsafeRouteTableError extends Error {
+  override readonly name = 'UnsafeRouteTableError';
+  readonly code = 'UNSAFE_ROUTE_TABLE';
+}

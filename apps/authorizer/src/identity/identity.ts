@@ -1,0 +1,58 @@
+import type { JWTPayload } from 'jose';
+import { permissionsOf } from './permissions';
+
+export const tokenTypes = { user: 'user', machine: 'machine' } as const;
+export type TokenType = (typeof tokenTypes)[keyof typeof tokenTypes];
+
+/** Who is calling, as the API needs it. */
+export interface Identity {
+  readonly sub: string;
+  /** For display: the configured claim, else `email`, else `sub`. */
+  readonly name: string;
+  readonly permissions: readonly string[];
+  readonly tokenType: TokenType;
+  /** Only for machine (client-credentials) tokens: the OAuth client. */
+  readonly clientId?: string;
+}
+
+export interface IdentityOptions {
+  readonly nameClaim: string;
+  readonly permissionsClaim: string;
+  /** The API's permission names; others in the token are ignored. */
+  readonly knownPermissions: readonly string[];
+}
+
+/**
+ * Reads the caller's identity from verified claims. A token is a machine token when it came
+ * from the client-credentials grant: `gty: client-credentials` (Auth0), or a `sub` that is the
+ * client itself (`client_id`/`azp`, or Auth0's `<client>@clients`).
+ *
+ * @example
+ * identityOf({ sub: 'm2m', client_id: 'm2m', scope: 'read:pets' }, options)
+ * // { sub: 'm2m', name: 'm2m', permissions: ['read:pets'], tokenType: 'machine', clientId: 'm2m' }
+ */
+export function identityOf(
+  claims: JWTPayload & { readonly sub: string },
+  options: IdentityOptions,
+): Identity {
+  const { sub } = claims;
+  const clientId = stringClaim(claims, 'client_id') ?? stringClaim(claims, 'azp');
+  const machine =
+    claims.gty === 'client-credentials' ||
+    (clientId !== undefined && (sub === clientId || sub === `${clientId}@clients`));
+  const name = stringClaim(claims, options.nameClaim) ?? stringClaim(claims, 'email') ?? sub;
+  const permissions = permissionsOf(claims, options.permissionsClaim, options.knownPermissions);
+  if (!machine) return { sub, name, permissions, tokenType: tokenTypes.user };
+  return {
+    sub,
+    name,
+    permissions,
+    tokenType: tokenTypes.machine,
+    ...(clientId ? { clientId } : {}),
+  };
+}
+
+function stringClaim(claims: JWTPayload, name: string): string | undefined {
+  const value = claims[name];
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}

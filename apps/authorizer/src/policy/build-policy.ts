@@ -1,0 +1,43 @@
+import type { OperationRow } from '@petstore/api-contract/operations';
+import type { PolicyDocument, Statement } from 'aws-lambda';
+import { type MethodArn, stagePrefix } from './method-arn';
+import { permissionUniverse, planKey, planPolicies } from './plan-policies';
+import { routeRules } from './route-rules';
+
+export type PolicyBuilder = (permissions: readonly string[], arn: MethodArn) => PolicyDocument;
+
+const invoke = 'execute-api:Invoke';
+
+/**
+ * Builds cache-safe policies (AWS-BEHAVIOR A9): one policy allowing every route of the API
+ * and stage that the permissions grant, whichever route was called. With no route granted,
+ * an explicit Deny of the whole stage (403, not 401). Plans for every permission set are
+ * computed once, here, so an unsafe table fails at cold start.
+ *
+ * @example
+ * const policyFor = createPolicyBuilder(operations);
+ * policyFor(['read:pets'], parseMethodArn(event.methodArn))
+ * // { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'execute-api:Invoke',
+ * //   Resource: ['arn:aws:execute-api:eu-west-1:123456789012:abc123/prod/GET/pets', ...] }] }
+ */
+export function createPolicyBuilder(operations: readonly OperationRow[]): PolicyBuilder {
+  const rules = routeRules(operations);
+  const universe = permissionUniverse(rules);
+  const plans = planPolicies(rules);
+  return (permissions, arn) => {
+    const prefix = stagePrefix(arn);
+    const plan = plans.get(planKey(permissions, universe)) ?? { allow: [], deny: [] };
+    const resources = (patterns: readonly string[]) => patterns.map((pattern) => prefix + pattern);
+    const statements: Statement[] = [];
+    if (plan.allow.length > 0) {
+      statements.push({ Effect: 'Allow', Action: invoke, Resource: resources(plan.allow) });
+    }
+    if (plan.deny.length > 0) {
+      statements.push({ Effect: 'Deny', Action: invoke, Resource: resources(plan.deny) });
+    }
+    if (plan.allow.length === 0) {
+      statements.push({ Effect: 'Deny', Action: invoke, Resource: `${prefix}*` });
+    }
+    return { Version: '2012-10-17', Statement: statements };
+  };
+}

@@ -1,0 +1,25 @@
+import { TokenRejectedError } from '../errors';
+
+const scheme = 'Bearer ';
+/** Three base64url segments: the compact JWS serialization, nothing before or after. */
+const compactJws = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+
+/**
+ * The JWT of an `Authorization: Bearer <jwt>` header value: `Bearer` exactly (case-sensitive),
+ * one space, a compact JWS. The size bound is checked before anything is decoded.
+ *
+ * @example
+ * bearerToken('Bearer eyJhbGciOi...', 8192) // 'eyJhbGciOi...'
+ * bearerToken('bearer eyJhbGciOi...', 8192) // throws TokenRejectedError (NOT_BEARER)
+ */
+export function bearerToken(header: string | undefined, maxTokenBytes: number): string {
+  if (typeof header !== 'string' || header === '') throw new TokenRejectedError('MISSING_TOKEN');
+  if (!header.startsWith(scheme)) throw new TokenRejectedError('NOT_BEARER');
+  // Tokens are ASCII, so a length over the bound is a size over the bound.
+  if (header.length - scheme.length > maxTokenBytes) {
+    throw new TokenRejectedError('TOKEN_TOO_LARGE');
+  }
+  const token = header.slice(scheme.length);
+  if (!compactJws.test(token)) throw new TokenRejectedError('MALFORMED_TOKEN');
+  return token;
+}
