@@ -5,8 +5,28 @@ import { type FieldIssue, ValidationError } from './errors';
 /** The pet types of the contract: dog, cat, fish, bird, gecko. */
 export const petTypeSchema = z.enum(petTypeValues);
 
-/** Price in dollars: above zero, at most 100,000, at most two decimals. */
-export const priceSchema = z.number().gt(0).max(100_000).multipleOf(0.01);
+/**
+ * Whether `value` is a whole number of cents, tested on doubles exactly as the contract's
+ * `multipleOf: 0.01` is by a JSON Schema validator with a tolerance of 1e-9 on the quotient
+ * (ajv's `multipleOfPrecision: 9`): 19.99 / 0.01 is 1998.9999999999998 in binary floating point.
+ * 1e-9 accepts every whole-cent price up to 100,000 (the worst error is 9.3e-10) and rejects any
+ * third decimal (which is off by at least 0.1).
+ */
+const isWholeCents = (value: number) => {
+  const cents = value / 0.01;
+  return Math.abs(Math.round(cents) - cents) <= 1e-9;
+};
+
+/**
+ * Price in dollars: 0.01 to 100,000, at most two decimals (see the contract's `Price`). The
+ * parsed value is rounded to whole cents, so a price sent as `0.1 + 0.2` is stored as 0.3.
+ */
+export const priceSchema = z
+  .number()
+  .min(0.01)
+  .max(100_000)
+  .refine(isWholeCents, 'must have at most two decimals')
+  .transform((value) => Math.round(value * 100) / 100);
 
 export const petIdSchema = z
   .string()
@@ -23,7 +43,7 @@ export const listPetsQuerySchema = z.object({
   type: petTypeSchema.optional(),
   limit: z
     .string()
-    .regex(/^\d{1,3}$/, 'must be a whole number from 1 to 100')
+    .regex(/^\d+$/, 'must be a whole number from 1 to 100')
     .transform(Number)
     .pipe(z.number().int().min(1).max(100))
     .default(20),

@@ -1,0 +1,51 @@
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import dynalite from 'dynalite';
+import { ensureTable } from '../../src/dynamodb/ensure-table';
+
+export interface TestDynamo {
+  /** `http://127.0.0.1:<random port>` */
+  readonly endpoint: string;
+  readonly client: DynamoDBClient;
+  readonly documents: DynamoDBDocumentClient;
+  /** This test file's table, created from `petTable`. */
+  readonly tableName: string;
+  /** A new client on the same endpoint, for tests that watch or alter what it sends. */
+  newClient(): DynamoDBClient;
+  stop(): Promise<void>;
+}
+
+/** Dummy credentials: dynalite checks that requests are signed, not by whom. */
+export const localCredentials = { accessKeyId: 'local', secretAccessKey: 'local' };
+
+/**
+ * Starts an in-memory dynalite on a random loopback port and creates a uniquely named pets
+ * table in it. Call it in `beforeAll`, and `stop()` in `afterAll`.
+ */
+export async function startDynamo(): Promise<TestDynamo> {
+  // Known and pinned (see TOOLCHAIN.md): SDK releases after January 2027 need Node 22.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+  const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const newClient = () =>
+    new DynamoDBClient({ region: 'us-east-1', endpoint, credentials: localCredentials });
+  const client = newClient();
+  const tableName = `pets-${randomUUID()}`;
+  await ensureTable(client, tableName);
+  return {
+    endpoint,
+    client,
+    documents: DynamoDBDocumentClient.from(client),
+    tableName,
+    newClient,
+    async stop() {
+      client.destroy();
+      await new Promise<void>((resolve, reject) =>
+        server.close((error) => (error ? reject(error) : resolve())),
+      );
+    },
+  };
+}
