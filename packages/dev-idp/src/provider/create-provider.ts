@@ -1,0 +1,75 @@
+import Provider, { type AdapterFactory } from 'oidc-provider';
+import type { AccountStore } from '../accounts/account-store';
+import type { DevIdpConfig } from '../config/dev-idp-config';
+import type { SigningKeySet } from '../keys/signing-key-set';
+import { loadGrantWithAutoConsent } from './auto-consent';
+import { clientsFor, corsAllowed } from './clients';
+import { toOidcAccount } from './oidc-account';
+import { logoutSource, postLogoutSuccessSource, renderError } from './provider-pages';
+import { resourceIndicatorsFor } from './resource-server';
+import { accessTokenClaims } from './token-claims';
+import { ttlFor } from './ttl';
+
+export interface ProviderParts {
+  /** `http://<host>:<port>`, no trailing slash. */
+  readonly issuer: string;
+  readonly config: DevIdpConfig;
+  /** Newest key first: it signs; the others are only published. */
+  readonly keys: SigningKeySet;
+  readonly accounts: AccountStore;
+  /** Secrets signing the provider's cookies; the same for every instance of one process. */
+  readonly cookieKeys: readonly string[];
+  /** Storage shared by every instance of one process (see createSharedMemoryAdapter). */
+  readonly adapter: AdapterFactory;
+  readonly log: (message: string) => void;
+}
+
+/**
+ * An oidc-provider instance configured as the Pet Store's identity provider. Sessions, grants
+ * and tokens live in `adapter`, which all instances of a process share, so a new instance
+ * (after a key rotation) carries on where the previous one was.
+ *
+ * @example
+ * const provider = createProvider({ issuer, config, keys, accounts, cookieKeys, adapter, log });
+ */
+export function createProvider(parts: ProviderParts): Provider {
+  const { issuer, config, keys, accounts, cookieKeys, adapter, log } = parts;
+  const provider = new Provider(issuer, {
+    adapter,
+    clients: clientsFor(config),
+    jwks: { keys: keys.keys.map((key) => ({ ...key })) },
+    cookies: { keys: [...cookieKeys] },
+    findAccount: (_ctx, sub) => {
+      const account = accounts.find(sub);
+      return account && toOidcAccount(account);
+    },
+    claims: { openid: ['sub'], profile: ['name'], email: ['email', 'email_verified'] },
+    scopes: ['openid', 'offline_access', 'profile', 'email'],
+    conformIdTokenClaims: false,
+    responseTypes: ['code'],
+    pkce: { required: () => true },
+    features: {
+      devInteractions: { enabled: false },
+      clientCredentials: { enabled: true },
+      resourceIndicators: resourceIndicatorsFor(config),
+      revocation: { enabled: true },
+      userinfo: { enabled: true },
+      rpInitiatedLogout: { enabled: true, logoutSource, postLogoutSuccessSource },
+    },
+    extraTokenClaims: accessTokenClaims(accounts, config),
+    loadExistingGrant: loadGrantWithAutoConsent(accounts, config.autoConsentClients),
+    interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
+    clientBasedCORS: (_ctx, origin, client) => corsAllowed(origin, client),
+    rotateRefreshToken: true,
+    renderError,
+    ttl: ttlFor(config),
+  });
+  provider.on('server_error', (_ctx, error) => log(`dev-idp: server error: ${error.stack}`));
+  provider.on('grant.error', (_ctx, error) =>
+    log(`dev-idp: token request refused: ${error.message}`),
+  );
+  provider.on('authorization.error', (_ctx, error) =>
+    log(`dev-idp: authorization request refused: ${error.message}`),
+  );
+  return provider;
+}
