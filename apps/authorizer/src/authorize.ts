@@ -1,10 +1,10 @@
-import type { APIGatewayAuthorizerResult, APIGatewayTokenAuthorizerEvent } from 'aws-lambda';
+import type { APIGatewayTokenAuthorizerEvent } from 'aws-lambda';
 import { AuthorizerFaultError, TokenRejectedError } from './errors';
-import { authorizerContext } from './identity/authorizer-context';
+import { type AuthorizerContext, authorizerContext } from './identity/authorizer-context';
 import type { Identity } from './identity/identity';
 import type { LogSink } from './log/log-sink';
 import { tokenTraits } from './log/token-traits';
-import type { PolicyBuilder } from './policy/build-policy';
+import type { IamPolicy, PolicyBuilder } from './policy/build-policy';
 import { parseMethodArn } from './policy/method-arn';
 import type { TokenVerifier, VerifiedToken } from './verify/verify-token';
 
@@ -17,9 +17,14 @@ export interface AuthorizerParts {
   readonly maxTokenBytes: number;
 }
 
-export type Authorizer = (
-  event: APIGatewayTokenAuthorizerEvent,
-) => Promise<APIGatewayAuthorizerResult>;
+/** What API Gateway gets back (A5): assignable to aws-lambda's `APIGatewayAuthorizerResult`. */
+export interface AuthorizerResult {
+  principalId: string;
+  policyDocument: IamPolicy;
+  context: AuthorizerContext;
+}
+
+export type Authorizer = (event: APIGatewayTokenAuthorizerEvent) => Promise<AuthorizerResult>;
 
 /**
  * The TOKEN authorizer from its parts. A token problem throws exactly `Unauthorized` (401,

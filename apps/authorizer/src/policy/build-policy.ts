@@ -1,10 +1,22 @@
 import type { OperationRow } from '@petstore/api-contract/operations';
-import type { PolicyDocument, Statement } from 'aws-lambda';
 import { type MethodArn, stagePrefix } from './method-arn';
 import { permissionUniverse, planKey, planPolicies } from './plan-policies';
 import { routeRules } from './route-rules';
 
-export type PolicyBuilder = (permissions: readonly string[], arn: MethodArn) => PolicyDocument;
+/** One statement of the policy we return (a narrower form of aws-lambda's `Statement`). */
+export interface IamStatement {
+  Effect: 'Allow' | 'Deny';
+  Action: string;
+  Resource: string | string[];
+}
+
+/** The policy document of an authorizer result (AWS-BEHAVIOR A5). */
+export interface IamPolicy {
+  Version: '2012-10-17';
+  Statement: IamStatement[];
+}
+
+export type PolicyBuilder = (permissions: readonly string[], arn: MethodArn) => IamPolicy;
 
 const invoke = 'execute-api:Invoke';
 
@@ -28,7 +40,7 @@ export function createPolicyBuilder(operations: readonly OperationRow[]): Policy
     const prefix = stagePrefix(arn);
     const plan = plans.get(planKey(permissions, universe)) ?? { allow: [], deny: [] };
     const resources = (patterns: readonly string[]) => patterns.map((pattern) => prefix + pattern);
-    const statements: Statement[] = [];
+    const statements: IamStatement[] = [];
     if (plan.allow.length > 0) {
       statements.push({ Effect: 'Allow', Action: invoke, Resource: resources(plan.allow) });
     }

@@ -1,0 +1,58 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tokenEvent } from './support/authorizer';
+import { type JwksServer, startJwksServer } from './support/jwks-server';
+import { type SigningKey, signingKey } from './support/keys';
+import { accessToken, admin, audience, issuer } from './support/tokens';
+
+const bundle = new URL('../dist/authorizer/index.mjs', import.meta.url).href;
+
+/** Runs the bundle in a plain Node.js process, as the Lambda runtime would (`index.handler`). */
+async function runBundle(event: unknown, env: Record<string, string>): Promise<unknown> {
+  const script = `
+    const { handler } = await import(${JSON.stringify(bundle)});
+    const answer = await handler(JSON.parse(process.argv[1])).catch((error) => ({ error: error.message }));
+    process.stdout.write(JSON.stringify(answer));`;
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    ['--input-type=module', '-e', script, JSON.stringify(event)],
+    { env: { PATH: process.env.PATH ?? '', ...env, LOG_LEVEL: 'SILENT' } },
+  );
+  return JSON.parse(stdout);
+}
+
+describe('the Lambda bundle (run `pnpm build` first; turbo does)', () => {
+  let key: SigningKey;
+  let server: JwksServer;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    key = await signingKey();
+    server = await startJwksServer([key.publicJwk]);
+    const jwksFile = join(mkdtempSync(join(tmpdir(), 'authorizer-bundle-')), 'jwks.json');
+    writeFileSync(jwksFile, JSON.stringify({ keys: [key.publicJwk] }));
+    env = {
+      TOKEN_ISSUER: issuer,
+      AUDIENCE: audience,
+      JWKS_URI: server.jwksUri,
+      JWKS_FILE: jwksFile,
+    };
+  });
+  afterAll(() => server.close());
+
+  it('runs in plain Node.js: a policy for a good token, Unauthorized for a bad one', async () => {
+    // Prepare
+    const token = await accessToken(key, admin);
+    // Act
+    const good = await runBundle(tokenEvent(`Bearer ${token}`), env);
+    const bad = await runBundle(tokenEvent(`Bearer ${token}x`), env);
+    // Assess
+    expect(good).toMatchObject({ principalId: admin.sub, context: { tokenType: 'user' } });
+    expect(bad).toEqual({ error: 'Unauthorized' });
+    expect(server.requests()).toBe(0);
+  });
+});

@@ -1,0 +1,64 @@
+import type { OperationRow } from '@petstore/api-contract/operations';
+import { evaluatePolicy } from '@petstore/gateway/policy';
+import { describe, expect, it } from 'vitest';
+import { UnsafeRouteTableError } from '../../src/errors';
+import { createPolicyBuilder } from '../../src/policy/build-policy';
+import { parseMethodArn } from '../../src/policy/method-arn';
+import { api } from '../support/authorizer';
+
+const row = (
+  operationId: string,
+  method: OperationRow['method'],
+  path: string,
+  permissions: string[],
+): OperationRow => ({ operationId, method, path, permissions });
+const arn = (method: string, path: string) => `${api}/${method}${path}`;
+
+describe('IAM `*` crosses `/` (A8): a wildcard must not reach a route needing more', () => {
+  it('a route under a wildcard that needs other permissions is denied explicitly', () => {
+    // Prepare: GET /pets/* would also match GET /pets/7/history
+    const policyFor = createPolicyBuilder([
+      row('getPet', 'GET', '/pets/{petId}', ['read:pets']),
+      row('getHistory', 'GET', '/pets/{petId}/history', ['audit:pets']),
+    ]);
+    const called = parseMethodArn(arn('GET', '/pets/7'));
+    // Act
+    const reader = policyFor(['read:pets'], called);
+    const auditor = policyFor(['read:pets', 'audit:pets'], called);
+    // Assess
+    expect(evaluatePolicy(reader, arn('GET', '/pets/7'))).toBe('allow');
+    expect(evaluatePolicy(reader, arn('GET', '/pets/7/history'))).toBe('explicit-deny');
+    expect(evaluatePolicy(auditor, arn('GET', '/pets/7/history'))).toBe('allow');
+    expect(auditor.Statement.map((statement) => statement.Effect)).toEqual(['Allow']);
+  });
+
+  it('a parameter taking the value of another route’s literal segment is found', () => {
+    // Prepare: GET /stores/*/pets also matches GET /stores/1/aisle-3/pets, a request of
+    // /stores/{storeId}/{section}/{item} with item = "pets"
+    const policyFor = createPolicyBuilder([
+      row('listStorePets', 'GET', '/stores/{storeId}/pets', ['read:pets']),
+      row('getStock', 'GET', '/stores/{storeId}/{section}/{item}', ['audit:stock']),
+    ]);
+    // Act
+    const policy = policyFor(['read:pets'], parseMethodArn(arn('GET', '/stores/1/pets')));
+    // Assess
+    expect(evaluatePolicy(policy, arn('GET', '/stores/1/pets'))).toBe('allow');
+    expect(evaluatePolicy(policy, arn('GET', '/stores/1/aisle-3/pets'))).toBe('explicit-deny');
+  });
+
+  it('two templates matching the same request are refused when the builder is made', () => {
+    // Prepare: both match GET /f/y/z; no Allow/Deny pair separates them
+    const table = [row('a', 'GET', '/f/{a}/z', ['p']), row('b', 'GET', '/f/y/{b}', ['q'])];
+    // Act + Assess
+    expect(() => createPolicyBuilder(table)).toThrow(UnsafeRouteTableError);
+  });
+
+  it('templates that cannot be an IAM resource are refused (greedy or wildcard segments)', () => {
+    expect(() => createPolicyBuilder([row('p', 'GET', '/files/{path+}', ['r'])])).toThrow(
+      UnsafeRouteTableError,
+    );
+    expect(() => createPolicyBuilder([row('p', 'GET', '/files/*', ['r'])])).toThrow(
+      UnsafeRouteTableError,
+    );
+  });
+});
