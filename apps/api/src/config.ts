@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 const origins = z
   .string()
@@ -12,7 +12,9 @@ const origins = z
     z.array(
       z.union([
         z.literal('*'),
-        z.url().refine((url) => new URL(url).origin === url, 'must be an origin'),
+        z.string().refine((url) => URL.canParse(url) && new URL(url).origin === url, {
+          message: 'must be an origin such as https://app.example.com',
+        }),
       ]),
     ),
   );

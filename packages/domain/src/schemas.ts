@@ -1,5 +1,5 @@
 import { petTypeValues } from '@petstore/api-contract/types';
-import { z } from 'zod';
+import * as z from 'zod';
 import { type FieldIssue, ValidationError } from './errors';
 
 /** The pet types of the contract: dog, cat, fish, bird, gecko. */

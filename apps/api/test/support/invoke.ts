@@ -6,6 +6,7 @@ export interface Answer {
   status: number;
   headers: Record<string, string | number | boolean>;
   /** The parsed body, or undefined when it is empty. */
+  // biome-ignore lint/suspicious/noExplicitAny: assertions read arbitrary JSON bodies
   json: any;
   raw: APIGatewayProxyResult;
 }

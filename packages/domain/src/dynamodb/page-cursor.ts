@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { InvalidCursorError } from '../errors';
 import type { PetType } from '../pets/pet';
 import { petIdSchema } from '../schemas';

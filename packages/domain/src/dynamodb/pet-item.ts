@@ -1,5 +1,5 @@
 import { petTypeValues } from '@petstore/api-contract/types';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Pet } from '../pets/pet';
 import { catalogValue, indexAttributes } from './table';
 

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import dynalite from 'dynalite';
 import { ensureTable } from '../../src/dynamodb/ensure-table';
+import { startLocalDynamo } from '../../src/dynamodb/local/start-local-dynamo';
 
 export interface TestDynamo {
   /** `http://127.0.0.1:<random port>` */
@@ -27,9 +26,8 @@ export const localCredentials = { accessKeyId: 'local', secretAccessKey: 'local'
 export async function startDynamo(): Promise<TestDynamo> {
   // Known and pinned (see TOOLCHAIN.md): SDK releases after January 2027 need Node 22.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
-  const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const dynamo = await startLocalDynamo();
+  const { endpoint } = dynamo;
   const newClient = () =>
     new DynamoDBClient({ region: 'us-east-1', endpoint, credentials: localCredentials });
   const client = newClient();
@@ -43,9 +41,7 @@ export async function startDynamo(): Promise<TestDynamo> {
     newClient,
     async stop() {
       client.destroy();
-      await new Promise<void>((resolve, reject) =>
-        server.close((error) => (error ? reject(error) : resolve())),
-      );
+      await dynamo.close();
     },
   };
 }
