@@ -60,6 +60,10 @@ export function createProvider(parts: ProviderParts): Provider {
     loadExistingGrant: loadGrantWithAutoConsent(accounts, config.autoConsentClients),
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     clientBasedCORS: (_ctx, origin, client) => corsAllowed(origin, client),
+    // Refresh tokens for every client allowed the grant (the SPA), as Auth0 does with refresh
+    // token rotation: oidc-provider would otherwise want `offline_access` with `prompt=consent`.
+    // Without `offline_access` they end with the session, so signing out ends them too.
+    issueRefreshToken: (_ctx, client) => client.grantTypeAllowed('refresh_token'),
     rotateRefreshToken: true,
     renderError,
     ttl: ttlFor(config),
