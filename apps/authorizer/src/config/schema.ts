@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /** Asymmetric JWS algorithms only: `none` and the HMAC family (HS*) are never accepted. */
 export const asymmetricAlgorithms = [
@@ -17,63 +17,75 @@ export const asymmetricAlgorithms = [
 
 export const logLevels = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'CRITICAL', 'SILENT'] as const;
 
-const algorithms = z
-  .string()
-  .transform((value) => value.split(',').map((name) => name.trim()))
-  .pipe(
-    z
-      .array(
-        z.enum(asymmetricAlgorithms, {
-          error: (issue) =>
-            `${String(issue.input)} is not allowed: only ${asymmetricAlgorithms.join(', ')} (never none or HS*)`,
-        }),
-      )
-      .min(1),
-  );
+const algorithms = z.pipe(
+  z.pipe(
+    z.string(),
+    z.transform((value) => value.split(',').map((name) => name.trim())),
+  ),
+  z
+    .array(
+      z.enum(asymmetricAlgorithms, {
+        error: (issue) =>
+          `${String(issue.input)} is not allowed: only ${asymmetricAlgorithms.join(', ')} (never none or HS*)`,
+      }),
+    )
+    .check(z.minLength(1)),
+);
 
 const loopbackHosts = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
-const jwksUri = z
-  .url({ protocol: /^https?$/, abort: true })
-  .refine(
-    (value) => {
-      const url = new URL(value);
-      return url.protocol === 'https:' || loopbackHosts.has(url.hostname);
-    },
-    { error: 'must use https (plain http only for a loopback host)' },
-  )
-  .transform((value) => new URL(value));
+const jwksUri = z.pipe(
+  z.url({ protocol: /^https?$/, abort: true }).check(
+    z.refine(
+      (value) => {
+        const url = new URL(value);
+        return url.protocol === 'https:' || loopbackHosts.has(url.hostname);
+      },
+      { error: 'must use https (plain http only for a loopback host)' },
+    ),
+  ),
+  z.transform((value) => new URL(value)),
+);
 
 const mediaType = /^[A-Za-z0-9!#$&^_.+-]+(\/[A-Za-z0-9!#$&^_.+-]+)?$/;
 
-const seconds = (fallback: number, max: number) =>
-  z.coerce.number().int().min(0).max(max).default(fallback);
+const text = () => z.string().check(z.trim(), z.minLength(1));
+
+const integer = (fallback: number, min: number, max: number) =>
+  z._default(z.coerce.number().check(z.int(), z.minimum(min), z.maximum(max)), fallback);
 
 /** The environment the authorizer reads at cold start; see the README's configuration table. */
 export const envSchema = z.object({
-  TOKEN_ISSUER: z.string().trim().min(1),
+  TOKEN_ISSUER: text(),
   JWKS_URI: jwksUri,
-  AUDIENCE: z.string().trim().min(1),
-  ALLOWED_ALGORITHMS: algorithms.default(['RS256']),
-  REQUIRE_TOKEN_TYPE: z
-    .string()
-    .trim()
-    .refine((value) => value === '' || mediaType.test(value), {
-      error: 'must be a media type such as at+jwt, or empty to disable the check',
-    })
-    .default('at+jwt'),
-  PERMISSIONS_CLAIM: z.string().trim().min(1).default('permissions'),
-  NAME_CLAIM: z.string().trim().min(1).default('name'),
-  CLOCK_TOLERANCE_SECONDS: seconds(5, 300),
-  MAX_TOKEN_BYTES: z.coerce.number().int().min(512).max(65_536).default(8192),
-  JWKS_FILE: z.string().trim().min(1).optional(),
-  JWKS_COOLDOWN_SECONDS: seconds(30, 3600),
-  JWKS_TIMEOUT_MS: z.coerce.number().int().min(100).max(29_000).default(3000),
-  LOG_LEVEL: z
-    .string()
-    .transform((value) => value.toUpperCase())
-    .pipe(z.enum(logLevels))
-    .default('INFO'),
+  AUDIENCE: text(),
+  ALLOWED_ALGORITHMS: z._default(algorithms, ['RS256']),
+  REQUIRE_TOKEN_TYPE: z._default(
+    z.string().check(
+      z.trim(),
+      z.refine((value) => value === '' || mediaType.test(value), {
+        error: 'must be a media type such as at+jwt, or empty to disable the check',
+      }),
+    ),
+    'at+jwt',
+  ),
+  PERMISSIONS_CLAIM: z._default(text(), 'permissions'),
+  NAME_CLAIM: z._default(text(), 'name'),
+  CLOCK_TOLERANCE_SECONDS: integer(5, 0, 300),
+  MAX_TOKEN_BYTES: integer(8192, 512, 65_536),
+  JWKS_FILE: z.optional(text()),
+  JWKS_COOLDOWN_SECONDS: integer(30, 0, 3600),
+  JWKS_TIMEOUT_MS: integer(3000, 100, 29_000),
+  LOG_LEVEL: z._default(
+    z.pipe(
+      z.pipe(
+        z.string(),
+        z.transform((value) => value.toUpperCase()),
+      ),
+      z.enum(logLevels),
+    ),
+    'INFO',
+  ),
 });
 
 export type Env = z.output<typeof envSchema>;
