@@ -1,0 +1,34 @@
+/** The template cannot be served: each problem names the resource and property at fault. */
+export class TemplateError extends Error {
+  override readonly name = 'TemplateError';
+  readonly code = 'TEMPLATE_INVALID';
+  constructor(
+    readonly templatePath: string,
+    readonly problems: readonly string[],
+  ) {
+    super(
+      `${templatePath} cannot be served:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`,
+    );
+  }
+}
+
+/** An intrinsic function (`!ImportValue`, `!GetAZs`, ...) that has no local value. */
+export class UnresolvableIntrinsicError extends Error {
+  override readonly name = 'UnresolvableIntrinsicError';
+  readonly code = 'INTRINSIC_UNRESOLVABLE';
+}
+
+/** The gateway could not listen on the requested host and port. */
+export class GatewayListenError extends Error {
+  override readonly name = 'GatewayListenError';
+  readonly code = 'GATEWAY_LISTEN_FAILED';
+  constructor(host: string, port: number, cause: unknown) {
+    const inUse = (cause as NodeJS.ErrnoException | undefined)?.code === 'EADDRINUSE';
+    super(
+      inUse
+        ? `Port ${port} on ${host} is already in use: stop the other process or choose another port.`
+        : `The gateway could not listen on ${host}:${port}.`,
+      { cause },
+    );
+  }
+}

@@ -1,0 +1,34 @@
+/** One incoming request, as the gateway sees it before routing. */
+export interface GatewayRequest {
+  readonly requestId: string;
+  readonly extendedRequestId: string;
+  /** Upper-case verb. */
+  readonly method: string;
+  /** The path as received, still percent-encoded, without the query string. */
+  readonly path: string;
+  /** The query string without `?`, as received. */
+  readonly query: string;
+  /** Header names in the client's case, in order, repeated names kept. */
+  readonly headers: readonly (readonly [string, string])[];
+  readonly body: Buffer;
+  readonly sourceIp: string;
+  readonly protocol: string;
+  /** When the gateway received it (ms since the epoch, from the gateway's clock). */
+  readonly receivedAt: number;
+}
+
+/**
+ * The last value of a header, names compared case-insensitively (API Gateway's `headers`).
+ *
+ * @example
+ * headerValue(request, 'authorization') // 'Bearer eyJ...'
+ */
+export function headerValue(
+  request: Pick<GatewayRequest, 'headers'>,
+  name: string,
+): string | undefined {
+  const wanted = name.toLowerCase();
+  let found: string | undefined;
+  for (const [key, value] of request.headers) if (key.toLowerCase() === wanted) found = value;
+  return found;
+}

@@ -1,0 +1,100 @@
+import type { InvokeContextData, InvokeOutcome } from './invoke-outcome';
+import type { LambdaWorker } from './lambda-worker';
+
+interface Waiter {
+  readonly resolve: (worker: LambdaWorker) => void;
+  readonly reject: (error: Error) => void;
+}
+
+/**
+ * A bounded pool of execution environments of one function: a free warm one serves the next
+ * call; a new one starts (cold) while fewer than `maxSize` exist; beyond that calls wait their
+ * turn (none is dropped). `reload()` retires every environment once it is free.
+ *
+ * @example
+ * const pool = new FunctionPool((generation) => new LambdaWorker(spec, generation), 4);
+ * await pool.invoke(JSON.stringify(event), contextData, 3000);
+ */
+export class FunctionPool {
+  private readonly idle: LambdaWorker[] = [];
+  private readonly all = new Set<LambdaWorker>();
+  private readonly waiters: Waiter[] = [];
+  private generation = 0;
+  private peak = 0;
+  private closed = false;
+
+  constructor(
+    private readonly spawn: (generation: number) => LambdaWorker,
+    readonly maxSize: number,
+  ) {}
+
+  /** How many environments exist now, and the most that ever existed at once. */
+  get stats(): { readonly size: number; readonly peakSize: number } {
+    return { size: this.all.size, peakSize: this.peak };
+  }
+
+  async invoke(
+    event: string,
+    context: InvokeContextData,
+    timeoutMs: number,
+  ): Promise<InvokeOutcome> {
+    const worker = await this.acquire();
+    try {
+      return await worker.invoke(event, context, timeoutMs);
+    } finally {
+      this.release(worker);
+    }
+  }
+
+  /** New code: environments are replaced (the next call is a cold start). */
+  reload(): void {
+    this.generation++;
+    for (const worker of this.idle.splice(0)) this.discard(worker);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const waiter of this.waiters.splice(0)) waiter.reject(new Error('The gateway is closing'));
+    this.idle.length = 0;
+    await Promise.all([...this.all].map((worker) => worker.terminate()));
+    this.all.clear();
+  }
+
+  private acquire(): Promise<LambdaWorker> {
+    if (this.closed) return Promise.reject(new Error('The gateway is closing'));
+    for (let worker = this.idle.pop(); worker; worker = this.idle.pop()) {
+      if (this.usable(worker)) return Promise.resolve(worker);
+      this.discard(worker);
+    }
+    if (this.all.size < this.maxSize) return Promise.resolve(this.create());
+    return new Promise((resolve, reject) => this.waiters.push({ resolve, reject }));
+  }
+
+  private release(worker: LambdaWorker): void {
+    if (this.closed) return;
+    if (!this.usable(worker)) {
+      this.discard(worker);
+      if (this.waiters.length > 0) this.waiters.shift()?.resolve(this.create());
+      return;
+    }
+    const waiter = this.waiters.shift();
+    if (waiter) waiter.resolve(worker);
+    else this.idle.push(worker);
+  }
+
+  private usable(worker: LambdaWorker): boolean {
+    return worker.isAlive && worker.generation === this.generation;
+  }
+
+  private create(): LambdaWorker {
+    const worker = this.spawn(this.generation);
+    this.all.add(worker);
+    this.peak = Math.max(this.peak, this.all.size);
+    return worker;
+  }
+
+  private discard(worker: LambdaWorker): void {
+    this.all.delete(worker);
+    void worker.terminate();
+  }
+}

@@ -1,0 +1,155 @@
+import { Worker } from 'node:worker_threads';
+import type { InvokeContextData, InvokeOutcome, LambdaError } from './invoke-outcome';
+
+/** What a worker needs to become one execution environment of a function. */
+export interface WorkerSpec {
+  /** Absolute path of the handler's file, `undefined` when none was found (Runtime.ImportModuleError). */
+  readonly handlerFile: string | undefined;
+  /** Export path: `index.handler` gives `['handler']`. */
+  readonly handlerPath: readonly string[];
+  readonly env: Readonly<Record<string, string>>;
+  readonly sourceMaps: boolean;
+}
+
+const bootstrap = new URL('./worker/bootstrap.mjs', import.meta.url);
+
+interface Pending {
+  readonly id: number;
+  readonly resolve: (outcome: InvokeOutcome) => void;
+  readonly timer: NodeJS.Timeout;
+  readonly coldStart: boolean;
+}
+
+/**
+ * One Lambda execution environment: a worker thread with its own `process.env` and globals
+ * that loads the handler once and runs one invocation at a time. A timeout terminates it.
+ *
+ * @example
+ * const worker = new LambdaWorker(spec, 0);
+ * const outcome = await worker.invoke(JSON.stringify(event), contextData, 3000);
+ */
+export class LambdaWorker {
+  private readonly worker: Worker;
+  private pending: Pending | undefined;
+  private invocations = 0;
+  private alive = true;
+
+  constructor(
+    spec: WorkerSpec,
+    readonly generation: number,
+  ) {
+    this.worker = new Worker(bootstrap, {
+      env: { ...spec.env },
+      execArgv: [],
+      workerData: {
+        handlerFile: spec.handlerFile,
+        handlerPath: spec.handlerPath,
+        sourceMaps: spec.sourceMaps,
+      },
+    });
+    this.worker.on(
+      'message',
+      (message: {
+        type: string;
+        id: number;
+        ok: boolean;
+        payload?: string;
+        error?: LambdaError;
+      }) => {
+        if (message.type !== 'result' || message.id !== this.pending?.id) return;
+        this.finish(
+          message.ok
+            ? { ok: true, payload: message.payload ?? 'null', coldStart: this.pending.coldStart }
+            : {
+                ok: false,
+                error: message.error as LambdaError,
+                reason: 'function-error',
+                coldStart: this.pending.coldStart,
+              },
+        );
+      },
+    );
+    this.worker.on('error', (error) =>
+      this.crash(error.name || 'Runtime.UnhandledError', error.message, error.stack),
+    );
+    this.worker.on('exit', (code) =>
+      this.crash('Runtime.ExitError', `Runtime exited with error: exit status ${code}`),
+    );
+  }
+
+  get isAlive(): boolean {
+    return this.alive;
+  }
+
+  get threadId(): number {
+    return this.worker.threadId;
+  }
+
+  invoke(event: string, context: InvokeContextData, timeoutMs: number): Promise<InvokeOutcome> {
+    if (this.pending)
+      throw new Error('A Lambda execution environment runs one invocation at a time');
+    const coldStart = this.invocations++ === 0;
+    if (!this.alive) {
+      return Promise.resolve({
+        ok: false,
+        reason: 'crash',
+        coldStart,
+        error: lambdaError('Runtime.ExitError', 'The runtime is not running'),
+      });
+    }
+    const id = this.invocations;
+    return new Promise<InvokeOutcome>((resolve) => {
+      const timer = setTimeout(() => {
+        const seconds = (timeoutMs / 1000).toFixed(2);
+        this.finish({
+          ok: false,
+          reason: 'timeout',
+          coldStart,
+          error: lambdaError('Sandbox.Timedout', `Task timed out after ${seconds} seconds`),
+        });
+        void this.terminate();
+      }, timeoutMs);
+      this.pending = { id, resolve, timer, coldStart };
+      this.worker.postMessage({
+        type: 'invoke',
+        id,
+        event,
+        context: { ...context, deadline: Date.now() + timeoutMs },
+      });
+    });
+  }
+
+  async terminate(): Promise<void> {
+    if (this.pending && this.alive) {
+      const error = lambdaError('Runtime.Terminated', 'The execution environment was shut down');
+      this.finish({ ok: false, reason: 'crash', coldStart: this.pending.coldStart, error });
+    }
+    this.alive = false;
+    await this.worker.terminate();
+  }
+
+  private crash(errorType: string, message: string, stack?: string): void {
+    const wasAlive = this.alive;
+    this.alive = false;
+    if (this.pending && wasAlive) {
+      this.finish({
+        ok: false,
+        reason: 'crash',
+        coldStart: this.pending.coldStart,
+        error: lambdaError(errorType, message, stack),
+      });
+    }
+  }
+
+  private finish(outcome: InvokeOutcome): void {
+    const pending = this.pending;
+    if (!pending) return;
+    this.pending = undefined;
+    clearTimeout(pending.timer);
+    pending.resolve(outcome);
+  }
+}
+
+function lambdaError(errorType: string, errorMessage: string, stack?: string): LambdaError {
+  return { errorType, errorMessage, trace: stack ? stack.split('\n') : [] };
+}

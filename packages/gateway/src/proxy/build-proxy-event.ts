@@ -1,0 +1,126 @@
+import { createHash } from 'node:crypto';
+import type { APIGatewayProxyEvent } from 'aws-lambda';
+import type { AuthorizerOutput } from '../authorizer/authorizer-output';
+import { type GatewayRequest, headerValue } from '../http/gateway-request';
+import type { MatchedRoute } from '../routing/matched-route';
+import type { LocalIdentity } from '../template/local-identity';
+import type { ApiModel } from '../template/model';
+import { matchesBinaryMediaType } from './media-types';
+import { requestTime } from './request-time';
+
+export interface ProxyEventInput {
+  readonly request: GatewayRequest;
+  readonly api: ApiModel;
+  readonly matched: MatchedRoute;
+  readonly identity: LocalIdentity;
+  readonly authorizer:
+    | { readonly output: AuthorizerOutput; readonly latencyMs: number }
+    | undefined;
+}
+
+/**
+ * The Lambda proxy integration event, payload v1 (L1, L2): `resource` is the route template,
+ * `path` the concrete path, empty maps are `null`, the body a string (base64 for binary media
+ * types), and `requestContext.authorizer` holds `principalId` and the context as strings (A10).
+ *
+ * @example
+ * buildProxyEvent({ request, api, matched, identity, authorizer: undefined }).resource // '/pets/{petId}'
+ */
+export function buildProxyEvent(input: ProxyEventInput): APIGatewayProxyEvent {
+  const { request, api, matched, identity, authorizer } = input;
+  const headers = forwardedHeaders(request);
+  const single: Record<string, string> = {};
+  const multi: Record<string, string[]> = {};
+  for (const [name, value] of headers) {
+    const key =
+      Object.keys(multi).find((existing) => existing.toLowerCase() === name.toLowerCase()) ?? name;
+    single[key] = value;
+    multi[key] = [...(multi[key] ?? []), value];
+  }
+  const query = new URLSearchParams(request.query);
+  const singleQuery: Record<string, string> = {};
+  const multiQuery: Record<string, string[]> = {};
+  for (const [name, value] of query) {
+    singleQuery[name] = value;
+    multiQuery[name] = [...(multiQuery[name] ?? []), value];
+  }
+  const binary = matchesBinaryMediaType(headerValue(request, 'content-type'), api.binaryMediaTypes);
+  const host = headerValue(request, 'host') ?? '127.0.0.1';
+  const body = request.body.length === 0 ? null : request.body.toString(binary ? 'base64' : 'utf8');
+  return {
+    resource: matched.route.path,
+    path: request.path,
+    httpMethod: request.method,
+    headers: single,
+    multiValueHeaders: multi,
+    queryStringParameters: orNull(singleQuery),
+    multiValueQueryStringParameters: orNull(multiQuery),
+    pathParameters: orNull(matched.pathParameters),
+    stageVariables: orNull(api.stageVariables),
+    requestContext: {
+      resourceId: createHash('sha256').update(matched.route.path).digest('hex').slice(0, 6),
+      resourcePath: matched.route.path,
+      httpMethod: request.method,
+      extendedRequestId: request.extendedRequestId,
+      requestTime: requestTime(request.receivedAt),
+      path: `/${api.stageName}${request.path}`,
+      accountId: identity.accountId,
+      protocol: request.protocol,
+      stage: api.stageName,
+      domainPrefix: host.split(/[.:]/)[0] ?? host,
+      requestTimeEpoch: request.receivedAt,
+      requestId: request.requestId,
+      identity: {
+        cognitoIdentityPoolId: null,
+        accountId: null,
+        cognitoIdentityId: null,
+        caller: null,
+        sourceIp: request.sourceIp,
+        principalOrgId: null,
+        accessKey: null,
+        cognitoAuthenticationType: null,
+        cognitoAuthenticationProvider: null,
+        userArn: null,
+        userAgent: headerValue(request, 'user-agent') ?? null,
+        user: null,
+        apiKey: null,
+        apiKeyId: null,
+        clientCert: null,
+      },
+      domainName: host,
+      apiId: api.apiId,
+      ...(authorizer
+        ? {
+            authorizer: {
+              ...authorizer.output.context,
+              principalId: authorizer.output.principalId,
+              integrationLatency: authorizer.latencyMs,
+            },
+          }
+        : {}),
+    } as APIGatewayProxyEvent['requestContext'],
+    body,
+    isBase64Encoded: binary && body !== null,
+  };
+}
+
+/** The client's headers plus those API Gateway adds on the way to the integration. */
+function forwardedHeaders(request: GatewayRequest): (readonly [string, string])[] {
+  const forwardedFor = headerValue(request, 'x-forwarded-for');
+  const own = request.headers.filter(([name]) => !/^x-forwarded-(for|port|proto)$/i.test(name));
+  const port = /:(\d+)$/.exec(headerValue(request, 'host') ?? '')?.[1] ?? '80';
+  return [
+    ...own,
+    [
+      'X-Amzn-Trace-Id',
+      `Root=1-${Math.floor(request.receivedAt / 1000).toString(16)}-${request.requestId.replaceAll('-', '').slice(0, 24)}`,
+    ],
+    ['X-Forwarded-For', forwardedFor ? `${forwardedFor}, ${request.sourceIp}` : request.sourceIp],
+    ['X-Forwarded-Port', port],
+    ['X-Forwarded-Proto', 'http'],
+  ];
+}
+
+function orNull<T>(map: Readonly<Record<string, T>>): Record<string, T> | null {
+  return Object.keys(map).length === 0 ? null : { ...map };
+}

@@ -1,0 +1,97 @@
+import { type GatewayRequest, headerValue } from '../http/gateway-request';
+import type { MatchedRoute } from '../routing/matched-route';
+import type { ApiModel } from '../template/model';
+import type { GatewayError } from './gateway-errors';
+
+/** What a gateway response's header mappings and body templates can refer to. */
+export interface ResponseContext {
+  readonly request: GatewayRequest;
+  readonly api: ApiModel;
+  readonly matched: MatchedRoute | undefined;
+  readonly authorizer: Readonly<Record<string, string>> | undefined;
+}
+
+/**
+ * The `$context` variables of a gateway response, flattened (`error.messageString`, `requestId`, ...).
+ *
+ * @example
+ * contextVariables(context, gatewayErrors.unauthorized())['error.messageString'] // '"Unauthorized"'
+ */
+export function contextVariables(
+  context: ResponseContext,
+  error: GatewayError,
+): Record<string, string> {
+  const { request, api, matched, authorizer } = context;
+  const variables: Record<string, string> = {
+    requestId: request.requestId,
+    extendedRequestId: request.extendedRequestId,
+    apiId: api.apiId,
+    stage: api.stageName,
+    httpMethod: request.method,
+    path: `/${api.stageName}${request.path}`,
+    resourcePath: matched?.route.path ?? '',
+    domainName: headerValue(request, 'host') ?? '',
+    'identity.sourceIp': request.sourceIp,
+    'identity.userAgent': headerValue(request, 'user-agent') ?? '',
+    'error.message': error.message ?? '',
+    'error.messageString': JSON.stringify(error.message),
+    'error.responseType': error.type,
+    'error.validationErrorString': '',
+  };
+  for (const [key, value] of Object.entries(authorizer ?? {}))
+    variables[`authorizer.${key}`] = value;
+  return variables;
+}
+
+/**
+ * Evaluates a `ResponseParameters` mapping expression: `'static'`, `method.request.header.X`,
+ * `method.request.querystring.X`, `method.request.path.X`, `context.X` or `stageVariables.X`.
+ *
+ * @example
+ * mapHeaderExpression("'*'", context, variables) // '*'
+ * mapHeaderExpression('method.request.header.Origin', context, variables) // 'https://app.example.com'
+ */
+export function mapHeaderExpression(
+  expression: string,
+  context: ResponseContext,
+  variables: Readonly<Record<string, string>>,
+): string | undefined {
+  const quoted = /^'(.*)'$/s.exec(expression);
+  if (quoted) return quoted[1];
+  const [source, ...rest] = expression.split('.');
+  const name = rest.join('.');
+  if (source === 'context') return variables[name];
+  if (source === 'stageVariables') return context.api.stageVariables[name];
+  const [, location, ...nameParts] = rest;
+  const parameter = nameParts.join('.');
+  if (location === 'header') return headerValue(context.request, parameter);
+  if (location === 'querystring')
+    return new URLSearchParams(context.request.query).getAll(parameter).at(-1);
+  if (location === 'path') return context.matched?.pathParameters[parameter];
+  return undefined;
+}
+
+/**
+ * Renders a gateway response body template: `$context.*` and `$stageVariables.*` references
+ * (also `${...}` and quiet `$!...` forms) are substituted; an unknown reference stays as written, as in VTL.
+ *
+ * @example
+ * renderTemplate('{"message":$context.error.messageString}', variables, {}) // '{"message":"Unauthorized"}'
+ */
+export function renderTemplate(
+  template: string,
+  variables: Readonly<Record<string, string>>,
+  stageVariables: Readonly<Record<string, string>>,
+): string {
+  const reference =
+    /\$(!?)(?:\{(context|stageVariables)\.([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)\}|(context|stageVariables)\.([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*))/g;
+  return template.replace(
+    reference,
+    (whole, quiet: string, braceSource, braceName, source, name) => {
+      const from = (braceSource ?? source) === 'context' ? variables : stageVariables;
+      const value = from[(braceName ?? name) as string];
+      if (value !== undefined) return value;
+      return quiet ? '' : whole;
+    },
+  );
+}

@@ -1,0 +1,111 @@
+/** What the gateway serves, read from the template: one REST API and the functions it calls. */
+export interface GatewayModel {
+  readonly api: ApiModel;
+  readonly functions: ReadonlyMap<string, FunctionModel>;
+  readonly warnings: readonly string[];
+}
+
+export interface FunctionModel {
+  readonly logicalId: string;
+  readonly functionName: string;
+  readonly arn: string;
+  /** Absolute folder of the code (`CodeUri`), the sources when `build` is set. */
+  readonly codeDir: string;
+  /** `Handler`, e.g. `index.handler` or `src/app.lambda.handler`. */
+  readonly handler: string;
+  readonly runtime: string;
+  readonly timeoutSeconds: number;
+  readonly memorySize: number;
+  readonly environment: Readonly<Record<string, string>>;
+  readonly reservedConcurrency: number | undefined;
+  readonly build: EsbuildModel | undefined;
+}
+
+/** SAM `Metadata: { BuildMethod: esbuild, BuildProperties }`. */
+export interface EsbuildModel {
+  readonly entryPoints: readonly string[];
+  readonly format: 'cjs' | 'esm';
+  readonly target: string;
+  readonly minify: boolean;
+  readonly sourcemap: boolean;
+  readonly external: readonly string[];
+  readonly outExtension: Readonly<Record<string, string>>;
+  readonly banner: Readonly<Record<string, string>>;
+  readonly mainFields: readonly string[] | undefined;
+}
+
+export interface ApiModel {
+  readonly logicalId: string;
+  readonly apiId: string;
+  readonly stageName: string;
+  readonly stageVariables: Readonly<Record<string, string>>;
+  readonly routes: readonly RouteModel[];
+  readonly authorizers: ReadonlyMap<string, TokenAuthorizerModel>;
+  readonly cors: CorsModel | undefined;
+  readonly gatewayResponses: Readonly<Record<string, GatewayResponseModel>>;
+  readonly methodSettings: readonly MethodSettingModel[];
+  readonly binaryMediaTypes: readonly string[];
+  readonly models: Readonly<Record<string, unknown>>;
+}
+
+export type Integration =
+  | { readonly kind: 'lambda'; readonly functionId: string; readonly timeoutMs: number | undefined }
+  | { readonly kind: 'cors-preflight'; readonly allowMethods: string };
+
+export interface RouteModel {
+  /** Resource path template, e.g. `/pets/{petId}`. */
+  readonly path: string;
+  /** Upper-case verb or `ANY`. */
+  readonly method: string;
+  readonly integration: Integration;
+  /** Name of the TOKEN authorizer, or `undefined` for none. */
+  readonly authorizer: string | undefined;
+  readonly validation: RequestValidationModel | undefined;
+}
+
+export interface RequestValidationModel {
+  readonly parameters: readonly RequestParameterModel[];
+  readonly validateParameters: boolean;
+  readonly bodyModel: string | undefined;
+  readonly bodyRequired: boolean;
+  readonly validateBody: boolean;
+}
+
+export interface RequestParameterModel {
+  readonly location: 'header' | 'querystring' | 'path';
+  readonly name: string;
+  readonly required: boolean;
+}
+
+export interface TokenAuthorizerModel {
+  readonly name: string;
+  readonly functionId: string;
+  readonly header: string;
+  readonly validationExpression: string | undefined;
+  readonly ttlSeconds: number;
+}
+
+export interface CorsModel {
+  /** Header values, already unquoted. */
+  readonly allowOrigin: string;
+  readonly allowMethods: string | undefined;
+  readonly allowHeaders: string | undefined;
+  readonly maxAge: string | undefined;
+  readonly allowCredentials: boolean;
+}
+
+export interface GatewayResponseModel {
+  readonly statusCode: number | undefined;
+  /** Header name to a mapping expression: `'static'` or `method.request.header.Origin`. */
+  readonly headers: Readonly<Record<string, string>>;
+  readonly templates: Readonly<Record<string, string>>;
+}
+
+export interface MethodSettingModel {
+  /** `/*` or a resource path (`~1` already decoded). */
+  readonly resourcePath: string;
+  /** `*` or an upper-case verb. */
+  readonly httpMethod: string;
+  readonly rateLimit: number | undefined;
+  readonly burstLimit: number | undefined;
+}

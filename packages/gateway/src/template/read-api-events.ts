@@ -1,0 +1,117 @@
+import { isRecord } from './load-template';
+import type { RequestParameterModel, RequestValidationModel } from './model';
+import { type ReadContext, resolveProperty, warnUnknownProperties } from './resolve-property';
+
+/** One `Events` entry of type `Api` of a function. */
+export interface ApiEvent {
+  readonly functionId: string;
+  readonly apiLogicalId: string;
+  readonly path: string;
+  readonly method: string;
+  /** `Auth.Authorizer` of the event: a name, `NONE`, or `undefined` for the API's default. */
+  readonly authorizer: string | undefined;
+  readonly validation: RequestValidationModel | undefined;
+  readonly timeoutMs: number | undefined;
+}
+
+const eventKeys = new Set([
+  'Path',
+  'Method',
+  'RestApiId',
+  'Auth',
+  'RequestParameters',
+  'RequestModel',
+  'TimeoutInMillis',
+]);
+const eventAuthKeys = new Set(['Authorizer', 'InvokeRole', 'OverrideApiAuth']);
+
+/**
+ * Reads the `Api` events of a function (those of other types are named in a warning).
+ *
+ * @example
+ * readApiEvents('ListPets', properties.Events, context)
+ * // [{ functionId: 'ListPets', apiLogicalId: 'PetsApi', path: '/pets', method: 'GET', ... }]
+ */
+export function readApiEvents(
+  functionId: string,
+  events: unknown,
+  context: ReadContext,
+): ApiEvent[] {
+  const result: ApiEvent[] = [];
+  for (const [name, event] of Object.entries(isRecord(events) ? events : {})) {
+    const where = `Function ${functionId}.Events.${name}`;
+    if (!isRecord(event)) continue;
+    if (event.Type !== 'Api') {
+      context.diagnostics.warn(
+        where,
+        `events of type ${String(event.Type)} are not emulated (REST Api events only)`,
+      );
+      continue;
+    }
+    const raw = isRecord(event.Properties) ? event.Properties : {};
+    warnUnknownProperties(raw, eventKeys, where, context.diagnostics);
+    const restApiId = raw.RestApiId;
+    const apiLogicalId =
+      isRecord(restApiId) && typeof restApiId.Ref === 'string'
+        ? restApiId.Ref
+        : 'ServerlessRestApi';
+    if (restApiId !== undefined && apiLogicalId === 'ServerlessRestApi') {
+      context.diagnostics.error(
+        `${where}.RestApiId`,
+        'must be !Ref to an AWS::Serverless::Api of this template',
+      );
+    }
+    const properties = resolveProperty({ ...raw, RestApiId: undefined }, where, context);
+    if (!isRecord(properties)) continue;
+    const auth = isRecord(properties.Auth) ? properties.Auth : {};
+    warnUnknownProperties(auth, eventAuthKeys, `${where}.Auth`, context.diagnostics);
+    result.push({
+      functionId,
+      apiLogicalId,
+      path: normalizePath(String(properties.Path ?? '/')),
+      method: String(properties.Method ?? 'GET').toUpperCase(),
+      authorizer: typeof auth.Authorizer === 'string' ? auth.Authorizer : undefined,
+      validation: readValidation(properties),
+      timeoutMs:
+        properties.TimeoutInMillis === undefined ? undefined : Number(properties.TimeoutInMillis),
+    });
+  }
+  return result;
+}
+
+function normalizePath(path: string): string {
+  const withSlash = path.startsWith('/') ? path : `/${path}`;
+  return withSlash.length > 1 ? withSlash.replace(/\/+$/, '') : withSlash;
+}
+
+/** SAM adds a request validator only through `RequestModel.ValidateBody` / `ValidateParameters`. */
+function readValidation(
+  properties: Readonly<Record<string, unknown>>,
+): RequestValidationModel | undefined {
+  const model = isRecord(properties.RequestModel) ? properties.RequestModel : undefined;
+  if (!model || (model.ValidateBody === undefined && model.ValidateParameters === undefined))
+    return undefined;
+  return {
+    parameters: readRequestParameters(properties.RequestParameters),
+    validateParameters: model.ValidateParameters === true,
+    bodyModel: typeof model.Model === 'string' ? model.Model : undefined,
+    bodyRequired: model.Required === true,
+    validateBody: model.ValidateBody === true,
+  };
+}
+
+function readRequestParameters(value: unknown): RequestParameterModel[] {
+  const entries = Array.isArray(value) ? value : [];
+  return entries.flatMap((entry): RequestParameterModel[] => {
+    const pairs: [string, unknown][] =
+      typeof entry === 'string' ? [[entry, {}]] : isRecord(entry) ? Object.entries(entry) : [];
+    return pairs.flatMap(([key, options]) => {
+      const match = /^method\.request\.(header|querystring|path)\.(.+)$/.exec(key);
+      if (!match) return [];
+      const required = isRecord(options) && options.Required === true;
+      return [
+        { location: match[1] as RequestParameterModel['location'], name: match[2] ?? '', required },
+      ];
+    });
+  });
+}

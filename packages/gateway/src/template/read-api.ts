@@ -1,0 +1,93 @@
+import { applyGlobals } from './apply-globals';
+import { isRecord, type RawResource } from './load-template';
+import { localApiId } from './local-identity';
+import type { ApiModel, FunctionModel } from './model';
+import type { ApiEvent } from './read-api-events';
+import { readAuth } from './read-auth';
+import { readCors } from './read-cors';
+import { readGatewayResponses } from './read-gateway-responses';
+import { readMethodSettings } from './read-method-settings';
+import { readRoutes } from './read-routes';
+import { type ReadContext, resolveProperty, warnUnknownProperties } from './resolve-property';
+
+const known = new Set([
+  // emulated
+  'StageName',
+  'Auth',
+  'Cors',
+  'GatewayResponses',
+  'MethodSettings',
+  'Variables',
+  'BinaryMediaTypes',
+  'Models',
+  // no observable local effect
+  'Name',
+  'Description',
+  'EndpointConfiguration',
+  'TracingEnabled',
+  'OpenApiVersion',
+  'AccessLogSetting',
+  'Tags',
+  'PropagateTags',
+  'AlwaysDeploy',
+  'FailOnWarnings',
+  'DisableExecuteApiEndpoint',
+  'Mode',
+]);
+
+/**
+ * Reads the served `AWS::Serverless::Api` (or SAM's implicit `ServerlessRestApi`, which only
+ * `Globals.Api` configures) with the routes of its `Api` events.
+ *
+ * @example
+ * readApi('PetsApi', template.Resources.PetsApi, template.Globals?.Api, events, functions, context).stageName // 'prod'
+ */
+export function readApi(
+  logicalId: string,
+  resource: RawResource | undefined,
+  globals: Readonly<Record<string, unknown>> | undefined,
+  events: readonly ApiEvent[],
+  functions: ReadonlyMap<string, FunctionModel>,
+  context: ReadContext,
+): ApiModel {
+  const where = `Api ${logicalId}`;
+  const { diagnostics } = context;
+  const properties = applyGlobals(resource?.Properties, globals);
+  warnUnknownProperties(properties, known, where, diagnostics);
+  for (const definition of ['DefinitionBody', 'DefinitionUri']) {
+    if (properties[definition] !== undefined) {
+      diagnostics.error(
+        `${where}.${definition}`,
+        'OpenAPI definitions are not supported: describe routes with Api events',
+      );
+    }
+  }
+  const read = (name: string) => resolveProperty(properties[name], `${where}.${name}`, context);
+  const stageName = read('StageName') ?? (resource ? undefined : 'Prod');
+  if (typeof stageName !== 'string') diagnostics.error(`${where}.StageName`, 'is required');
+  const auth = readAuth(properties.Auth, where, functions, context);
+  const cors = readCors(properties.Cors, where, context);
+  const variables = read('Variables');
+  const models = read('Models');
+  return {
+    logicalId,
+    apiId: localApiId(logicalId),
+    stageName: typeof stageName === 'string' ? stageName : 'Prod',
+    stageVariables: isRecord(variables) ? stringValues(variables) : {},
+    routes: readRoutes(events, auth, cors, where, diagnostics),
+    authorizers: auth.authorizers,
+    cors,
+    gatewayResponses: readGatewayResponses(properties.GatewayResponses, where, context),
+    methodSettings: readMethodSettings(properties.MethodSettings, where, context),
+    binaryMediaTypes: asStrings(read('BinaryMediaTypes')).map((type) => type.replaceAll('~1', '/')),
+    models: isRecord(models) ? models : {},
+  };
+}
+
+function stringValues(map: Readonly<Record<string, unknown>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(map).map(([key, value]) => [key, String(value)]));
+}
+
+function asStrings(value: unknown): string[] {
+  return Array.isArray(value) ? value.map(String) : [];
+}

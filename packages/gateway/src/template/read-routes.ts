@@ -1,0 +1,73 @@
+import type { Diagnostics } from './diagnostics';
+import type { CorsModel, RouteModel } from './model';
+import type { ApiEvent } from './read-api-events';
+import type { AuthModel } from './read-auth';
+
+const allHttpMethods = ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT'];
+
+/**
+ * The API's routes: one per `Api` event, with the event's authorizer or the default one, plus
+ * SAM's CORS preflight (`OPTIONS`, mock integration) on each path that has no `OPTIONS` of its
+ * own (C1), guarded by the default authorizer unless `AddDefaultAuthorizerToCorsPreflight` is false (C2).
+ *
+ * @example
+ * readRoutes(events, auth, cors, 'Api PetsApi', diagnostics)
+ * // [{ path: '/pets', method: 'GET', ... }, { path: '/pets', method: 'OPTIONS', integration: { kind: 'cors-preflight', ... } }]
+ */
+export function readRoutes(
+  events: readonly ApiEvent[],
+  auth: AuthModel,
+  cors: CorsModel | undefined,
+  where: string,
+  diagnostics: Diagnostics,
+): RouteModel[] {
+  const routes: RouteModel[] = [];
+  const authorizerFor = (name: string | undefined, at: string) => {
+    const chosen = name ?? auth.defaultAuthorizer;
+    if (chosen === undefined || chosen === 'NONE') return undefined;
+    const unsupported = auth.unsupported.get(chosen);
+    if (unsupported) diagnostics.error(at, `uses authorizer ${chosen}: ${unsupported}`);
+    else if (!auth.authorizers.has(chosen))
+      diagnostics.error(
+        at,
+        `uses authorizer ${chosen}, which ${where}.Auth.Authorizers does not define`,
+      );
+    return chosen;
+  };
+  for (const event of events) {
+    const at = `Function ${event.functionId} (${event.method} ${event.path})`;
+    if (routes.some((route) => route.path === event.path && route.method === event.method)) {
+      diagnostics.error(at, 'the same path and method is already an event of another function');
+      continue;
+    }
+    routes.push({
+      path: event.path,
+      method: event.method,
+      integration: { kind: 'lambda', functionId: event.functionId, timeoutMs: event.timeoutMs },
+      authorizer: authorizerFor(event.authorizer, at),
+      validation: event.validation,
+    });
+  }
+  if (!cors) return routes;
+  const preflightAuthorizer = auth.addDefaultAuthorizerToCorsPreflight
+    ? authorizerFor(undefined, `${where} CORS preflight`)
+    : undefined;
+  for (const path of new Set(routes.map((route) => route.path))) {
+    const methods = routes.filter((route) => route.path === path).map((route) => route.method);
+    if (methods.includes('OPTIONS')) continue;
+    const allowMethods = methods.includes('ANY')
+      ? allHttpMethods
+      : [...new Set([...methods, 'OPTIONS'])].sort();
+    routes.push({
+      path,
+      method: 'OPTIONS',
+      integration: {
+        kind: 'cors-preflight',
+        allowMethods: cors.allowMethods ?? allowMethods.join(','),
+      },
+      authorizer: preflightAuthorizer,
+      validation: undefined,
+    });
+  }
+  return routes;
+}

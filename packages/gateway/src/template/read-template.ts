@@ -1,0 +1,130 @@
+import { dirname, resolve } from 'node:path';
+import { applyGlobals } from './apply-globals';
+import { Diagnostics } from './diagnostics';
+import { loadTemplate, type RawResource } from './load-template';
+import { defaultIdentity, type LocalIdentity } from './local-identity';
+import type { FunctionModel, GatewayModel } from './model';
+import { readApi } from './read-api';
+import { type ApiEvent, readApiEvents } from './read-api-events';
+import { readFunction } from './read-function';
+import { readParameters } from './read-parameters';
+import type { ReadContext } from './resolve-property';
+import { createScope } from './template-scope';
+
+export interface ReadTemplateOptions {
+  readonly parameters?: Readonly<Record<string, string>>;
+  readonly identity?: LocalIdentity;
+  /** Logical id of the API to serve when the template has several. */
+  readonly api?: string;
+}
+
+const servedTypes = new Set(['AWS::Serverless::Function', 'AWS::Serverless::Api']);
+const quietTypes =
+  /^AWS::(IAM|Logs|Lambda::Permission|CloudWatch|ApplicationInsights|ResourceGroups)/;
+
+/**
+ * Reads a SAM template into the API the gateway serves and the functions it runs. Throws a
+ * `TemplateError` naming every unsupported feature that matters; lesser ones become `warnings`.
+ *
+ * @example
+ * const model = await readTemplate('infra/template.yaml', { parameters: { Stage: 'dev' } });
+ * model.api.routes.map((route) => `${route.method} ${route.path}`) // ['GET /pets', ...]
+ */
+export async function readTemplate(
+  templatePath: string,
+  options: ReadTemplateOptions = {},
+): Promise<GatewayModel> {
+  const path = resolve(templatePath);
+  const template = await loadTemplate(path);
+  const diagnostics = new Diagnostics();
+  if (template.Transform === undefined)
+    diagnostics.warn('Transform', 'AWS::Serverless-2016-10-31 is missing');
+  const parameters = readParameters(template, options.parameters ?? {}, diagnostics);
+  diagnostics.throwIfErrors(path);
+  const scope = createScope(template, parameters, options.identity ?? defaultIdentity, diagnostics);
+  const context: ReadContext = { templateDir: dirname(path), scope, diagnostics };
+
+  const resources = Object.entries(template.Resources).filter(([id, resource]) => {
+    if (resource.Condition === undefined || scope.condition(resource.Condition)) return true;
+    diagnostics.warn(`Resource ${id}`, `left out: condition ${resource.Condition} is false`);
+    return false;
+  });
+  for (const [id, resource] of resources) {
+    if (!servedTypes.has(resource.Type) && !quietTypes.test(resource.Type)) {
+      diagnostics.warn(
+        `Resource ${id}`,
+        `${resource.Type} is not emulated (provide it locally, e.g. dynalite for a table)`,
+      );
+    }
+  }
+
+  const functionDiagnostics = new Map<string, Diagnostics>();
+  const functions = new Map<string, FunctionModel>();
+  const events: ApiEvent[] = [];
+  for (const [id, resource] of resources.filter(
+    ([, r]) => r.Type === 'AWS::Serverless::Function',
+  )) {
+    const own = new Diagnostics();
+    const properties = applyGlobals(resource.Properties, template.Globals?.Function);
+    const ownContext = { ...context, diagnostics: own };
+    functions.set(id, readFunction(id, resource, properties, ownContext));
+    events.push(...readApiEvents(id, properties.Events, ownContext));
+    functionDiagnostics.set(id, own);
+  }
+
+  const apiId = chooseApi(events, options.api, diagnostics);
+  diagnostics.throwIfErrors(path);
+  const apiResource: RawResource | undefined = template.Resources[apiId];
+  const api = readApi(
+    apiId,
+    apiResource,
+    template.Globals?.Api,
+    events.filter((e) => e.apiLogicalId === apiId),
+    functions,
+    context,
+  );
+  const used = new Set(
+    api.routes.flatMap((route) =>
+      route.integration.kind === 'lambda' ? [route.integration.functionId] : [],
+    ),
+  );
+  for (const authorizer of api.authorizers.values()) used.add(authorizer.functionId);
+  for (const [id, own] of functionDiagnostics) {
+    if (used.has(id)) {
+      diagnostics.errors.push(...own.errors);
+      diagnostics.warnings.push(...own.warnings);
+    } else {
+      diagnostics.warn(
+        `Function ${id}`,
+        `is not served: no Api event on ${apiId} and not its authorizer`,
+      );
+      functions.delete(id);
+    }
+  }
+  diagnostics.throwIfErrors(path);
+  return { api, functions, warnings: diagnostics.warnings };
+}
+
+function chooseApi(
+  events: readonly ApiEvent[],
+  wanted: string | undefined,
+  diagnostics: Diagnostics,
+): string {
+  const apis = [...new Set(events.map((event) => event.apiLogicalId))];
+  if (wanted !== undefined) {
+    if (!apis.includes(wanted))
+      diagnostics.error(
+        `Api ${wanted}`,
+        `has no Api events (APIs with events: ${apis.join(', ') || 'none'})`,
+      );
+    return wanted;
+  }
+  if (apis.length === 0)
+    diagnostics.error('Resources', 'no function has an Api event: there is nothing to serve');
+  if (apis.length > 1)
+    diagnostics.error(
+      'Resources',
+      `events use several APIs (${apis.join(', ')}): choose one with the api option`,
+    );
+  return apis[0] ?? 'ServerlessRestApi';
+}
