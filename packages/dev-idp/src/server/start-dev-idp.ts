@@ -45,7 +45,7 @@ export interface DevIdp {
   onKeysChange(listener: (change: KeysChange) => void): () => void;
   /** Rotates the signing keys (in the data directory, or in memory); resolves with the new kid. */
   rotateKeys(): Promise<string>;
-  /** Stops the server (and the key file watcher). */
+  /** Stops the server (and the key file watcher); calling it again is harmless. */
   close(): Promise<void>;
 }
 
@@ -95,6 +95,7 @@ export async function startDevIdp(options: StartDevIdpOptions = {}): Promise<Dev
   });
 
   const kids = () => live.current.keys.keys.map((key) => key.kid);
+  let closing: Promise<void> | undefined;
   return {
     issuer,
     port,
@@ -110,10 +111,11 @@ export async function startDevIdp(options: StartDevIdpOptions = {}): Promise<Dev
       return () => live.off('keys', listener);
     },
     rotateKeys: () => live.rotate(),
-    close: async () => {
+    close: () => {
       stopWatching();
       live.close();
-      await closeServer(server);
+      closing ??= closeServer(server);
+      return closing;
     },
   };
 }
