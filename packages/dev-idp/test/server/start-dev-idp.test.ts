@@ -14,7 +14,7 @@ describe('startDevIdp', () => {
   it('serves discovery with the exact issuer and the endpoints the clients need', async () => {
     // Prepare / Act
     const response = await fetch(`${idp.issuer}/.well-known/openid-configuration`);
-    const discovery = await response.json();
+    const discovery = (await response.json()) as Record<string, unknown>;
 
     // Assess
     expect(idp.issuer).toBe(`http://127.0.0.1:${idp.port}`);
