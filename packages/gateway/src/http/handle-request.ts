@@ -11,6 +11,7 @@ import { readProxyResult } from '../proxy/read-proxy-result';
 import { buildGatewayResponse } from '../responses/build-gateway-response';
 import { type GatewayError, gatewayErrors } from '../responses/gateway-errors';
 import type { MatchedRoute } from '../routing/matched-route';
+import { routeRequest } from '../routing/route-request';
 import { RouteTable } from '../routing/route-table';
 import type { LocalIdentity } from '../template/local-identity';
 import type { ApiModel } from '../template/model';
@@ -53,10 +54,10 @@ export function createPipeline(
   const bodies = new BodyValidator(api.models);
   const invoke = (functionId: string, event: unknown) => runtime.invoke(functionId, event);
 
-  return async (request) => {
+  return async (received) => {
     let authorizerLog: AccessLogEntry['authorizer'] = 'none';
     let authorizerContext: Record<string, string> | undefined;
-    const matched = routes.match(request.method, request.path);
+    const { request, matched } = routeRequest(routes, api.stageName, received);
     const reject = (error: GatewayError, at: MatchedRoute | undefined): Handled => ({
       response: buildGatewayResponse(error, {
         request,

@@ -76,11 +76,6 @@ export function readFunction(
       `${where}.Runtime`,
       `"${runtime}" is not supported: only nodejs runtimes run locally`,
     );
-  } else if (runtime !== `nodejs${process.versions.node.split('.')[0]}.x`) {
-    diagnostics.warn(
-      `${where}.Runtime`,
-      `${runtime} runs on the local Node.js ${process.versions.node}`,
-    );
   }
   const codeUri = read('CodeUri');
   if (typeof codeUri !== 'string') {

@@ -37,6 +37,13 @@ export function readParameters(
     if (typeof pattern === 'string' && !new RegExp(`^(?:${pattern})$`).test(text)) {
       diagnostics.error(where, `value "${text}" does not match AllowedPattern ${pattern}`);
     }
+    const { MinLength: min, MaxLength: max } = declaration;
+    if (
+      (min !== undefined && text.length < Number(min)) ||
+      (max !== undefined && text.length > Number(max))
+    ) {
+      diagnostics.error(where, `value "${text}" is outside MinLength/MaxLength`);
+    }
     const type = String(declaration.Type ?? 'String');
     values[name] =
       type.startsWith('List<') || type === 'CommaDelimitedList' ? text.split(',') : text;

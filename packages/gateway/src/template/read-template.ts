@@ -44,18 +44,13 @@ export async function readTemplate(
   const scope = createScope(template, parameters, options.identity ?? defaultIdentity, diagnostics);
   const context: ReadContext = { templateDir: dirname(path), scope, diagnostics };
 
-  const resources = Object.entries(template.Resources).filter(([id, resource]) => {
-    if (resource.Condition === undefined || scope.condition(resource.Condition)) return true;
-    diagnostics.warn(`Resource ${id}`, `left out: condition ${resource.Condition} is false`);
-    return false;
-  });
-  for (const [id, resource] of resources) {
-    if (!servedTypes.has(resource.Type) && !quietTypes.test(resource.Type)) {
-      diagnostics.warn(
-        `Resource ${id}`,
-        `${resource.Type} is not emulated (provide it locally, e.g. dynalite for a table)`,
-      );
-    }
+  const resources = Object.entries(template.Resources).filter(
+    ([, resource]) => resource.Condition === undefined || scope.condition(resource.Condition),
+  );
+  const others = resources.filter(([, r]) => !servedTypes.has(r.Type) && !quietTypes.test(r.Type));
+  if (others.length > 0) {
+    const list = others.map(([id, resource]) => `${id} (${resource.Type})`).join(', ');
+    diagnostics.warn('Resources', `not emulated (provide what the functions use locally): ${list}`);
   }
 
   const functionDiagnostics = new Map<string, Diagnostics>();
@@ -100,6 +95,16 @@ export async function readTemplate(
       );
       functions.delete(id);
     }
+  }
+  const local = `nodejs${process.versions.node.split('.')[0]}.x`;
+  const otherRuntimes = new Set(
+    [...functions.values()].map((fn) => fn.runtime).filter((r) => r !== local),
+  );
+  if (otherRuntimes.size > 0) {
+    diagnostics.warn(
+      'Runtime',
+      `${[...otherRuntimes].join(', ')} run on the local Node.js ${process.versions.node}`,
+    );
   }
   diagnostics.throwIfErrors(path);
   return { api, functions, warnings: diagnostics.warnings };
