@@ -1,0 +1,33 @@
+import { relative } from 'node:path';
+import type { LocalConfig } from '../config/local-config';
+import { repoRoot } from '../config/repo-paths';
+import type { Stack } from '../stack/start-stack';
+
+/** What `pnpm start` prints once everything is up: where things are and who can sign in. */
+export function banner(stack: Stack, config: LocalConfig): string {
+  const { m2m } = stack.idp.config;
+  const data = config.dataDir
+    ? `data in ${relative(repoRoot, config.dataDir) || '.'}/`
+    : 'in memory (--memory)';
+  const users = stack.idp.demoUsers.map(
+    (user) => `    ${user.email.padEnd(26)} ${user.password.padEnd(14)} ${user.name}`,
+  );
+  return [
+    '',
+    'Pet Store, secured: the local stack is up.',
+    '',
+    `  API (gateway)       ${stack.apiUrl}`,
+    `  Identity provider   ${stack.issuer}`,
+    `  SPA origin          ${stack.webOrigin}`,
+    `  DynamoDB            ${stack.dynamoEndpoint}  table ${stack.tableName}, ${data}${stack.seeded ? ', seeded' : ''}`,
+    '',
+    '  Database connection (admins: add and remove pets):',
+    ...users,
+    '  Social connection (buyers): "Continue with Amazon (demo)", any display name and email.',
+    `  Machine client: ${m2m.clientId} / ${m2m.clientSecret} (${m2m.permissions.join(' ')})`,
+    '',
+    '  Tokens for curl:  pnpm token admin | buyer | m2m',
+    '  Ctrl-C stops everything.',
+    '',
+  ].join('\n');
+}
