@@ -1,0 +1,15 @@
+import { text } from 'node:stream/consumers';
+import { hashPassword } from '../accounts/password-hash';
+
+/**
+ * `hash-password [password]`: prints the scrypt hash to put in `seed-users.json`. Reads the
+ * password from stdin when not given (keeps it out of the shell history).
+ *
+ * @example
+ * await hashPasswordCommand(['correct horse battery staple']);
+ */
+export async function hashPasswordCommand(args: readonly string[]): Promise<void> {
+  const password = args[0] ?? (await text(process.stdin)).replace(/\r?\n$/, '');
+  if (!password) throw new Error('Give a password (argument or stdin)');
+  console.log(await hashPassword(password));
+}
