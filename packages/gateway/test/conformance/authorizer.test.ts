@@ -46,7 +46,7 @@ describe('TOKEN authorizer (AWS-BEHAVIOR.md A1-A10)', () => {
     for (const response of [missing, empty]) {
       expect(response.status).toBe(401);
       expect(response.headers.get('x-amzn-ErrorType')).toBe('UnauthorizedException');
-      expect((await response.json()).message).toBe('Unauthorized');
+      expect(await response.json()).toEqual({ message: 'Unauthorized' });
     }
     expect((await fixture.authorizerCalls()).length).toBe(before);
     expect(fixture.access.at(-1)?.authorizer).toBe('not-invoked');
