@@ -1,0 +1,80 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import { freePort } from './free-port';
+
+const cli = fileURLToPath(new URL('../../src/cli/start.ts', import.meta.url));
+
+export interface StackProcess {
+  readonly apiUrl: string;
+  readonly issuer: string;
+  readonly webOrigin: string;
+  readonly ports: Record<'api' | 'idp' | 'web' | 'dynamodb', number>;
+  readonly child: ChildProcess;
+  /** Everything it printed so far. */
+  output(): string;
+  /** Ctrl-C, as a developer would; resolves with the exit code. */
+  stop(): Promise<number | null>;
+}
+
+export interface StackProcessOptions {
+  /** Keep data here; without it the stack runs with `--memory`. */
+  readonly dataDir?: string;
+  readonly ports?: Partial<StackProcess['ports']>;
+}
+
+/**
+ * Runs `pnpm start` as its own process (`--no-watch`, free ports) and resolves once it says it is
+ * up, or rejects with what it printed if it exits first.
+ */
+export async function startStackProcess(options: StackProcessOptions = {}): Promise<StackProcess> {
+  const ports = {
+    api: options.ports?.api ?? (await freePort()),
+    idp: options.ports?.idp ?? (await freePort()),
+    web: options.ports?.web ?? (await freePort()),
+    dynamodb: options.ports?.dynamodb ?? (await freePort()),
+  };
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', cli, '--no-watch', ...(options.dataDir ? [] : ['--memory'])],
+    {
+      env: {
+        ...process.env,
+        API_PORT: String(ports.api),
+        DEV_IDP_PORT: String(ports.idp),
+        WEB_PORT: String(ports.web),
+        DYNAMODB_PORT: String(ports.dynamodb),
+        ...(options.dataDir ? { DATA_DIR: options.dataDir } : {}),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let output = '';
+  const ready = new Promise<void>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk;
+      if (output.includes('the local stack is up')) resolve();
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) =>
+      reject(new Error(`pnpm start exited (${code}) before it was up:\n${output}`)),
+    );
+  });
+  await ready;
+  return {
+    apiUrl: `http://127.0.0.1:${ports.api}`,
+    issuer: `http://127.0.0.1:${ports.idp}`,
+    webOrigin: `http://127.0.0.1:${ports.web}`,
+    ports,
+    child,
+    output: () => output,
+    async stop() {
+      if (child.exitCode !== null) return child.exitCode;
+      const exited = once(child, 'exit');
+      child.kill('SIGINT');
+      const [code] = (await exited) as [number | null];
+      return code;
+    },
+  };
+}
