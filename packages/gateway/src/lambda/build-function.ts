@@ -29,13 +29,14 @@ export async function buildFunction(
 ): Promise<FunctionBuild> {
   const build = fn.build;
   if (!build) throw new FunctionBuildError(`Function ${fn.logicalId} has no esbuild Metadata`);
-  let first = true;
+  // The first build, and the one `watch()` starts with, are not changes.
+  let builds = 0;
   const notify: Plugin = {
     name: 'gateway-rebuild',
     setup(builder) {
       builder.onEnd((result) => {
-        if (first) return;
-        onRebuild?.(result.errors.map((error) => error.text));
+        builds += 1;
+        if (builds > 2) onRebuild?.(result.errors.map((error) => error.text));
       });
     },
   };
@@ -67,7 +68,6 @@ export async function buildFunction(
       { cause: error },
     );
   }
-  first = false;
   if (onRebuild) await context.watch();
   return { outDir, dispose: () => context.dispose() };
 }

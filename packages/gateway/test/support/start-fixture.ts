@@ -12,6 +12,8 @@ export interface FixtureGateway {
   readonly gateway: Gateway;
   readonly access: AccessLogEntry[];
   readonly messages: string[];
+  /** The next log message matching `pattern` (from now on). */
+  nextMessage(pattern: RegExp): Promise<string>;
   /** The events the fixture authorizer was invoked with, oldest first. */
   authorizerCalls(): Promise<{ type: string; authorizationToken: string; methodArn: string }[]>;
   /** `fetch` relative to the gateway, with `Authorization: Bearer <token>` when `token` is given. */
@@ -46,11 +48,19 @@ export async function startFixture(
   const callsFile = join(dir, 'authorizer-calls.jsonl');
   const access: AccessLogEntry[] = [];
   const messages: string[] = [];
+  const waiters: { pattern: RegExp; resolve: (message: string) => void }[] = [];
+  const log = (message: string) => {
+    messages.push(message);
+    for (const waiter of waiters.filter((w) => w.pattern.test(message))) {
+      waiters.splice(waiters.indexOf(waiter), 1);
+      waiter.resolve(message);
+    }
+  };
   const logger: GatewayLogger = {
     access: (entry) => access.push(entry),
-    info: (message) => messages.push(message),
-    warn: (message) => messages.push(`warning: ${message}`),
-    error: (message) => messages.push(`error: ${message}`),
+    info: log,
+    warn: (message) => log(`warning: ${message}`),
+    error: (message) => log(`error: ${message}`),
   };
   const gateway = await startGateway({
     templatePath: join(fixtures, name, 'template.yaml'),
@@ -68,6 +78,7 @@ export async function startFixture(
     gateway,
     access,
     messages,
+    nextMessage: (pattern) => new Promise((resolve) => waiters.push({ pattern, resolve })),
     call,
     echo: async (path, init) => (await (await call(path, init)).json()) as EchoBody,
     authorizerCalls: async () => {

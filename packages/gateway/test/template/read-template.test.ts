@@ -1,0 +1,91 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { TemplateError } from '../../src/errors';
+import { readTemplate } from '../../src/template/read-template';
+import { fixtures } from '../support/start-fixture';
+
+const invalid = (name: string) => join(fixtures, 'invalid', name);
+
+async function problemsOf(
+  path: string,
+  parameters: Record<string, string> = {},
+): Promise<readonly string[]> {
+  try {
+    await readTemplate(path, { parameters });
+  } catch (error) {
+    if (error instanceof TemplateError) return error.problems;
+    throw error;
+  }
+  throw new Error('the template was accepted');
+}
+
+describe('readTemplate', () => {
+  it('reads the fixture API: stage, routes with their authorizer, CORS preflights, models', async () => {
+    // Act
+    const model = await readTemplate(join(fixtures, 'petstore', 'template.yaml'));
+
+    // Assess
+    const routes = model.api.routes.map(
+      (route) => `${route.method} ${route.path} ${route.authorizer ?? '-'}`,
+    );
+    expect(model.api.stageName).toBe('test');
+    expect(routes).toContain('GET /pets/{petId} TokenAuthorizer');
+    expect(routes).toContain('GET /public -');
+    expect(routes).toContain('OPTIONS /pets -');
+    expect(model.api.authorizers.get('TokenAuthorizer')).toMatchObject({
+      functionId: 'AuthorizerFunction',
+      header: 'Authorization',
+      ttlSeconds: 300,
+    });
+    expect(model.functions.get('EchoFunction')).toMatchObject({
+      timeoutSeconds: 7,
+      memorySize: 256,
+    });
+    expect(Object.keys(model.api.models)).toEqual(['NewPet']);
+  });
+
+  it('names every unsupported feature that matters in one start-up error', async () => {
+    // Act
+    const problems = await problemsOf(invalid('unsupported.yaml'), { Required: 'x' });
+
+    // Assess
+    const text = problems.join('\n');
+    expect(text).toContain('Api Api.DefinitionBody: OpenAPI definitions are not supported');
+    expect(text).toContain('REQUEST authorizers are not emulated');
+    expect(text).toContain('Cognito user pool authorizers are not emulated');
+    expect(text).toContain('IAM (SigV4) authorization is not emulated');
+    expect(text).toContain('uses authorizer Nope, which Api Api.Auth.Authorizers does not define');
+    expect(text).toContain('Function Python.Runtime: "python3.12" is not supported');
+  });
+
+  it('refuses a parameter without a Default that the caller does not supply, or one it does not declare', async () => {
+    // Act
+    const missing = await problemsOf(invalid('unsupported.yaml'));
+    const unknown = await problemsOf(invalid('unsupported.yaml'), { Required: 'x', Extra: 'y' });
+
+    // Assess
+    expect(missing).toEqual([
+      'Parameter Required: has no Default: supply a value (--parameter Name=Value)',
+    ]);
+    expect(unknown).toContain('Parameter Extra: supplied but not declared in Parameters');
+  });
+
+  it('warns about what it serves only in part, and never silently', async () => {
+    // Act
+    const model = await readTemplate(invalid('warnings.yaml'));
+
+    // Assess
+    const text = model.warnings.join('\n');
+    expect(text).toContain('Function Echo.Layers: is not emulated locally and is ignored');
+    expect(text).toContain(
+      'Function Echo.Environment.FROM_OTHER_STACK: Fn::ImportValue (another stack) has no local value',
+    );
+    expect(text).toContain(
+      'Function Echo.Events.Get.Auth.ApiKeyRequired: is not emulated locally and is ignored',
+    );
+    expect(text).toContain('Function Echo.Events.Messages: events of type SQS are not emulated');
+    expect(text).toContain('Queue (AWS::SQS::Queue)');
+    expect(text).toContain('Function Worker: is not served');
+    expect(model.functions.has('Worker')).toBe(false);
+  });
+});
