@@ -90,8 +90,13 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   }
   const port = portOf(server);
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const routes = model.api.routes.map((route) => {
+    const target =
+      route.integration.kind === 'lambda' ? route.integration.functionId : 'CORS preflight';
+    return `  ${route.method.padEnd(7)} ${route.path} -> ${target}${route.authorizer ? ` (${route.authorizer})` : ''}`;
+  });
   logger.info(
-    `${model.api.logicalId} (stage ${model.api.stageName}) on ${url}: ${model.api.routes.length} routes`,
+    `${model.api.logicalId} (stage ${model.api.stageName}) on ${url}\n${routes.join('\n')}`,
   );
   return {
     url,

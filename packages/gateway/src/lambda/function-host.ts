@@ -31,11 +31,23 @@ export interface FunctionHostOptions {
  * const outcome = await host.invoke({ type: 'TOKEN', authorizationToken: 'Bearer x', methodArn });
  */
 export class FunctionHost {
+  private readonly contextTemplate: Omit<InvokeContextData, 'awsRequestId'>;
+
   private constructor(
     readonly model: FunctionModel,
     private readonly pool: FunctionPool,
     private readonly stop: () => Promise<void>,
-  ) {}
+  ) {
+    const day = new Date().toISOString().slice(0, 10).replaceAll('-', '/');
+    this.contextTemplate = {
+      functionName: model.functionName,
+      functionVersion: '$LATEST',
+      invokedFunctionArn: model.arn,
+      memoryLimitInMB: String(model.memorySize),
+      logGroupName: `/aws/lambda/${model.functionName}`,
+      logStreamName: `${day}/[$LATEST]local`,
+    };
+  }
 
   static async start(fn: FunctionModel, options: FunctionHostOptions): Promise<FunctionHost> {
     const { logger } = options;
@@ -95,13 +107,8 @@ export class FunctionHost {
   invoke(event: unknown): Promise<InvokeOutcome> {
     const fn = this.model;
     const context: InvokeContextData = {
+      ...this.contextTemplate,
       awsRequestId: crypto.randomUUID(),
-      functionName: fn.functionName,
-      functionVersion: '$LATEST',
-      invokedFunctionArn: fn.arn,
-      memoryLimitInMB: String(fn.memorySize),
-      logGroupName: `/aws/lambda/${fn.functionName}`,
-      logStreamName: `${new Date().toISOString().slice(0, 10).replaceAll('-', '/')}/[$LATEST]local`,
     };
     return this.pool.invoke(JSON.stringify(event), context, fn.timeoutSeconds * 1000);
   }
