@@ -4,10 +4,8 @@ import { methodArn } from '../authorizer/method-arn';
 import { authorize } from '../authorizer/token-authorizer';
 import { preflightResponse } from '../cors/preflight-response';
 import type { LambdaRuntime } from '../lambda/lambda-runtime';
-import { timedOut, within } from '../lambda/within';
 import type { AccessLogEntry, GatewayLogger } from '../logger';
-import { buildProxyEvent } from '../proxy/build-proxy-event';
-import { readProxyResult } from '../proxy/read-proxy-result';
+import { callLambda } from '../proxy/lambda-integration';
 import { buildGatewayResponse } from '../responses/build-gateway-response';
 import { type GatewayError, gatewayErrors } from '../responses/gateway-errors';
 import type { MatchedRoute } from '../routing/matched-route';
@@ -108,35 +106,17 @@ export function createPipeline(
       };
     }
 
-    const event = buildProxyEvent({ request, api, matched, identity, authorizer: authorized });
-    const timeoutMs = integration.timeoutMs ?? options.integrationTimeoutMs;
-    const invocation = runtime.invoke(integration.functionId, event);
-    const outcome = await within(invocation, timeoutMs);
-    if (outcome === timedOut) {
-      void invocation.catch(() => {});
-      logger.warn(
-        `Function ${integration.functionId} (${request.requestId}): no answer within ${timeoutMs} ms`,
-      );
-      return reject(gatewayErrors.integrationTimeout(), matched);
-    }
-    if (!outcome.ok) {
-      logger.error(
-        `Function ${integration.functionId} (${request.requestId}) failed: ${outcome.error.errorType}: ${outcome.error.errorMessage}`,
-      );
-      return reject(gatewayErrors.badLambdaResponse(), matched);
-    }
-    const result = readProxyResult(outcome.payload, request, api);
-    if (!result.ok) {
-      logger.error(
-        `Function ${integration.functionId} (${request.requestId}): malformed Lambda proxy response: ${result.problem}`,
-      );
-      return reject(gatewayErrors.badLambdaResponse(), matched);
-    }
-    const headers = [
-      ...result.response.headers,
-      ['x-amzn-RequestId', request.requestId] as const,
-      ['x-amz-apigw-id', request.extendedRequestId] as const,
-    ];
-    return { response: { ...result.response, headers }, log: { authorizer: authorizerLog } };
+    const result = await callLambda(
+      {
+        request,
+        matched,
+        functionId: integration.functionId,
+        authorizer: authorized,
+        timeoutMs: integration.timeoutMs ?? options.integrationTimeoutMs,
+      },
+      { api, identity, logger, invoke },
+    );
+    if ('error' in result) return reject(result.error, matched);
+    return { response: result.response, log: { authorizer: authorizerLog } };
   };
 }

@@ -1,0 +1,70 @@
+import type { AuthorizerOutput } from '../authorizer/authorizer-output';
+import type { GatewayRequest } from '../http/gateway-request';
+import type { HttpResponse } from '../http/http-response';
+import type { InvokeOutcome } from '../lambda/invoke-outcome';
+import { timedOut, within } from '../lambda/within';
+import type { GatewayLogger } from '../logger';
+import { type GatewayError, gatewayErrors } from '../responses/gateway-errors';
+import type { MatchedRoute } from '../routing/matched-route';
+import type { LocalIdentity } from '../template/local-identity';
+import type { ApiModel } from '../template/model';
+import { buildProxyEvent } from './build-proxy-event';
+import { readProxyResult } from './read-proxy-result';
+
+export interface LambdaIntegrationInput {
+  readonly request: GatewayRequest;
+  readonly matched: MatchedRoute;
+  readonly functionId: string;
+  readonly authorizer:
+    | { readonly output: AuthorizerOutput; readonly latencyMs: number }
+    | undefined;
+  readonly timeoutMs: number;
+}
+
+export interface LambdaIntegrationDeps {
+  readonly api: ApiModel;
+  readonly identity: LocalIdentity;
+  readonly logger: GatewayLogger;
+  readonly invoke: (functionId: string, event: unknown) => Promise<InvokeOutcome>;
+}
+
+/**
+ * The Lambda proxy integration: the v1 event (L1, L2) to the function, its result read as a
+ * proxy response (L3, L4); a failure or a malformed result is a 502, no answer within the
+ * integration timeout a 504 (L5). Why it failed goes to the log, not to the caller.
+ *
+ * @example
+ * const result = await callLambda({ request, matched, functionId: 'ListPets', authorizer, timeoutMs: 29_000 }, deps);
+ * if ('error' in result) // a gateway response
+ */
+export async function callLambda(
+  input: LambdaIntegrationInput,
+  deps: LambdaIntegrationDeps,
+): Promise<{ readonly response: HttpResponse } | { readonly error: GatewayError }> {
+  const { request, matched, functionId, authorizer, timeoutMs } = input;
+  const { api, identity, logger } = deps;
+  const at = `Function ${functionId} (${request.requestId})`;
+  const event = buildProxyEvent({ request, api, matched, identity, authorizer });
+  const invocation = deps.invoke(functionId, event);
+  const outcome = await within(invocation, timeoutMs);
+  if (outcome === timedOut) {
+    void invocation.catch(() => {});
+    logger.warn(`${at}: no answer within ${timeoutMs} ms`);
+    return { error: gatewayErrors.integrationTimeout() };
+  }
+  if (!outcome.ok) {
+    logger.error(`${at} failed: ${outcome.error.errorType}: ${outcome.error.errorMessage}`);
+    return { error: gatewayErrors.badLambdaResponse() };
+  }
+  const result = readProxyResult(outcome.payload, request, api);
+  if (!result.ok) {
+    logger.error(`${at}: malformed Lambda proxy response: ${result.problem}`);
+    return { error: gatewayErrors.badLambdaResponse() };
+  }
+  const headers: (readonly [string, string])[] = [
+    ...result.response.headers,
+    ['x-amzn-RequestId', request.requestId],
+    ['x-amz-apigw-id', request.extendedRequestId],
+  ];
+  return { response: { ...result.response, headers } };
+}
