@@ -73,16 +73,16 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     logger,
   });
   const host = options.host ?? '127.0.0.1';
-  const handle = createPipeline({
-    api: model.api,
-    runtime,
-    identity,
-    logger,
-    integrationTimeoutMs: options.integrationTimeoutMs ?? 29_000,
-    clock,
-  });
   let server: Server;
   try {
+    const handle = createPipeline({
+      api: model.api,
+      runtime,
+      identity,
+      logger,
+      integrationTimeoutMs: options.integrationTimeoutMs ?? 29_000,
+      clock,
+    });
     server = await listen({ host, port: options.port ?? 0, clock, logger, handle });
   } catch (error) {
     await runtime.close();

@@ -1,3 +1,4 @@
+import { RouteTable } from '../routing/route-table';
 import type { Diagnostics } from './diagnostics';
 import type { CorsModel, RouteModel } from './model';
 import type { ApiEvent } from './read-api-events';
@@ -47,6 +48,11 @@ export function readRoutes(
       authorizer: authorizerFor(event.authorizer, at),
       validation: event.validation,
     });
+  }
+  try {
+    new RouteTable(routes);
+  } catch (error) {
+    diagnostics.error(where, (error as Error).message);
   }
   if (!cors) return routes;
   const preflightAuthorizer = auth.addDefaultAuthorizerToCorsPreflight

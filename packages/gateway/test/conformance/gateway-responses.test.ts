@@ -133,20 +133,42 @@ describe('gateway responses (AWS-BEHAVIOR.md G1-G8)', () => {
     });
   });
 
-  it('G8: a type the template does not list falls back to DEFAULT_4XX; a 5XX does not use DEFAULT_4XX', async () => {
+  it('G8: a type the template does not list falls back to DEFAULT_4XX / DEFAULT_5XX', async () => {
     // Act
-    const missing = await customized.call('/nowhere');
     const denied = await customized.call('/pets/7', { method: 'DELETE', token: 'deny-delete.g8' });
+    const invalid = await customized.call('/pets', {
+      method: 'POST',
+      token: 'allow-all.g8',
+      body: '{}',
+    });
     const failed = await customized.call('/pets', { token: 'no-policy.g8' });
+    const crashed = await customized.call('/behaviors/throws');
 
     // Assess
-    for (const response of [missing, denied]) {
+    for (const response of [denied, invalid]) {
       expect(response.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
       expect(response.headers.get('vary')).toBe('Origin');
+      expect(response.headers.get('x-failure')).toBeNull();
     }
-    expect(await missing.json()).toEqual({ message: 'Missing Authentication Token' });
-    expect(failed.status).toBe(500);
-    expect(failed.headers.get('access-control-allow-origin')).toBeNull();
+    expect(await denied.json()).toEqual({
+      Message: 'User is not authorized to access this resource with an explicit deny',
+    });
+    for (const response of [failed, crashed]) {
+      expect(response.headers.get('x-failure')).toBe('gateway');
+      expect(response.headers.get('access-control-allow-origin')).toBeNull();
+    }
+    expect([failed.status, crashed.status]).toEqual([500, 502]);
+  });
+
+  it('G8: StatusCode and ResponseTemplates of a listed type replace the defaults (and its DEFAULT_4XX headers)', async () => {
+    // Act
+    const response = await customized.call('/nowhere');
+
+    // Assess
+    expect(response.status).toBe(404);
+    expect(response.headers.get('x-amzn-ErrorType')).toBe('MissingAuthenticationTokenException');
+    expect(response.headers.get('access-control-allow-origin')).toBeNull();
+    expect(await response.json()).toEqual({ message: 'Not Found', path: '/test/nowhere' });
   });
 
   it('G8: without GatewayResponses a browser cannot read a 401: it has no CORS header', async () => {

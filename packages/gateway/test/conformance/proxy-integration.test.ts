@@ -64,6 +64,22 @@ describe('Lambda proxy integration (AWS-BEHAVIOR.md L1-L6)', () => {
     expect(posted.event.body).toBe('{"name":"Rex"}');
   });
 
+  it('L1: a body of one of the BinaryMediaTypes arrives base64-encoded, with isBase64Encoded', async () => {
+    // Prepare
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0xff]);
+
+    // Act
+    const { event } = await fixture.echo('/files/logo.png', {
+      method: 'PUT',
+      headers: { 'Content-Type': 'image/png' },
+      body: png,
+    });
+
+    // Assess
+    expect(event.isBase64Encoded).toBe(true);
+    expect(Buffer.from(event.body, 'base64')).toEqual(png);
+  });
+
   it('L2: requestContext describes the request, with a new requestId each time and requestTimeEpoch in ms', async () => {
     // Prepare
     const before = Date.now();
