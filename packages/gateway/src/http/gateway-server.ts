@@ -90,7 +90,12 @@ function write(outgoing: ServerResponse, response: HttpResponse): void {
   outgoing.end(response.body);
 }
 
-/** The port a listening server got. */
+/**
+ * The port a listening server got.
+ *
+ * @example
+ * portOf(await listen({ ...options, port: 0 })) // 41234
+ */
 export function portOf(server: Server): number {
   return (server.address() as AddressInfo).port;
 }

@@ -1,6 +1,13 @@
 import { TemplateError } from '../errors';
 
-/** Collects what the template asks for that the gateway cannot do (errors) or only in part (warnings). */
+/**
+ * Collects what the template asks for that the gateway cannot do (errors) or only in part (warnings).
+ *
+ * @example
+ * const diagnostics = new Diagnostics();
+ * diagnostics.error('Api PetsApi.DefinitionBody', 'is not supported');
+ * diagnostics.throwIfErrors('template.yaml'); // TemplateError listing it
+ */
 export class Diagnostics {
   readonly errors: string[] = [];
   readonly warnings: string[] = [];

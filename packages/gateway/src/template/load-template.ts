@@ -42,6 +42,12 @@ export async function loadTemplate(path: string): Promise<RawTemplate> {
   return document as unknown as RawTemplate;
 }
 
+/**
+ * Whether a parsed YAML value is a map.
+ *
+ * @example
+ * isRecord({ Ref: 'X' }) // true; isRecord(['X']) // false
+ */
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

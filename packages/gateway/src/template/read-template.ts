@@ -39,6 +39,10 @@ export async function readTemplate(
   const diagnostics = new Diagnostics();
   if (template.Transform === undefined)
     diagnostics.warn('Transform', 'AWS::Serverless-2016-10-31 is missing');
+  for (const section of Object.keys(template.Globals ?? {})) {
+    if (section !== 'Function' && section !== 'Api')
+      diagnostics.warn(`Globals.${section}`, 'is not emulated');
+  }
   const parameters = readParameters(template, options.parameters ?? {}, diagnostics);
   diagnostics.throwIfErrors(path);
   const scope = createScope(template, parameters, options.identity ?? defaultIdentity, diagnostics);

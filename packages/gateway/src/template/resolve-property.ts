@@ -31,7 +31,13 @@ export function resolveProperty(
   }
 }
 
-/** Warns about each property that is neither `supported` nor known to have no local effect. */
+/**
+ * Warns about each property that is neither emulated nor known to have no local effect.
+ *
+ * @example
+ * warnUnknownProperties({ Layers: [] }, new Set(['Handler']), 'Function A', diagnostics)
+ * // warning: 'Function A.Layers: is not emulated locally and is ignored'
+ */
 export function warnUnknownProperties(
   properties: Readonly<Record<string, unknown>>,
   known: ReadonlySet<string>,

@@ -86,6 +86,7 @@ describe('readTemplate', () => {
     expect(text).toContain('Function Echo.Events.Messages: events of type SQS are not emulated');
     expect(text).toContain('Queue (AWS::SQS::Queue)');
     expect(text).toContain('Function Worker: is not served');
+    expect(text).toContain('Globals.HttpApi: is not emulated');
     expect(model.functions.has('Worker')).toBe(false);
   });
 });
