@@ -4,8 +4,13 @@ export interface GatewayRequest {
   readonly extendedRequestId: string;
   /** Upper-case verb. */
   readonly method: string;
-  /** The path as received, still percent-encoded, without the query string. */
+  /** The path as received, still percent-encoded, without the query string (and stage prefix). */
   readonly path: string;
+  /**
+   * The stage prefix the client called (`/prod`), which routing took off `path`; absent when it
+   * called the root, as through a custom domain mapped at `/`.
+   */
+  readonly stagePrefix?: string;
   /** The query string without `?`, as received. */
   readonly query: string;
   /** Header names in the client's case, in order, repeated names kept. */

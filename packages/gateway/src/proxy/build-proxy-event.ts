@@ -63,7 +63,8 @@ export function buildProxyEvent(input: ProxyEventInput): APIGatewayProxyEvent {
       httpMethod: request.method,
       extendedRequestId: request.extendedRequestId,
       requestTime: requestTime(request.receivedAt),
-      path: `/${api.stageName}${request.path}`,
+      // What the client called (L2): `/prod/pets` on the execute-api URL, `/pets` at the root.
+      path: `${request.stagePrefix ?? ''}${request.path}`,
       accountId: identity.accountId,
       protocol: request.protocol,
       stage: api.stageName,

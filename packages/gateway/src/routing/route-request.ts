@@ -20,7 +20,11 @@ export function routeRequest(
   const prefix = `/${stage}`;
   if (request.path !== prefix && !request.path.startsWith(`${prefix}/`))
     return { request, matched: undefined };
-  const unstaged = { ...request, path: request.path.slice(prefix.length) || '/' };
+  const unstaged = {
+    ...request,
+    path: request.path.slice(prefix.length) || '/',
+    stagePrefix: prefix,
+  };
   const matched = table.match(unstaged.method, unstaged.path);
   return matched ? { request: unstaged, matched } : { request, matched: undefined };
 }

@@ -90,6 +90,7 @@ describe('Lambda proxy integration (AWS-BEHAVIOR.md L1-L6)', () => {
       headers: { 'User-Agent': 'l2-agent' },
     });
     const second = await fixture.echo('/pets/7', { token: 'allow-all.l2' });
+    const staged = await fixture.echo('/test/pets/7', { token: 'allow-all.l2' });
 
     // Assess
     const context = first.event.requestContext;
@@ -97,7 +98,8 @@ describe('Lambda proxy integration (AWS-BEHAVIOR.md L1-L6)', () => {
       accountId: '123456789012',
       apiId: fixture.gateway.model.api.apiId,
       httpMethod: 'GET',
-      path: '/test/pets/7',
+      // Called at the root, as through a custom domain: the path as called, no stage.
+      path: '/pets/7',
       protocol: 'HTTP/1.1',
       resourcePath: '/pets/{petId}',
       stage: 'test',
@@ -110,6 +112,9 @@ describe('Lambda proxy integration (AWS-BEHAVIOR.md L1-L6)', () => {
     expect(context.requestTimeEpoch).toBeGreaterThanOrEqual(before);
     expect(context.requestTimeEpoch).toBeLessThanOrEqual(Date.now());
     expect(second.event.requestContext.requestId).not.toBe(context.requestId);
+    // Called on the stage URL, as on execute-api: the stage is part of the path called.
+    expect(staged.event.requestContext.path).toBe('/test/pets/7');
+    expect(staged.event.path).toBe('/pets/7');
   });
 
   it.each([

@@ -1,0 +1,53 @@
+/**
+ * `pnpm invoke <FunctionLogicalId> <event.json>`: runs one function of infra/template.yaml with
+ * an event, like `sam local invoke` without Docker, and prints what it returned. The function
+ * talks to the running local stack (`pnpm start`): its DynamoDB and identity provider.
+ * Sample events: apps/local/events/.
+ */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { devIdpDefaults } from '@petstore/dev-idp/config';
+import { invokeFunction } from '@petstore/gateway/invoke';
+import { readLocalConfig } from '../config/local-config';
+import { templatePath } from '../config/repo-paths';
+import { localEnvironment, localParameters } from '../stack/template-settings';
+
+const [functionId, eventFile] = process.argv.slice(2);
+if (!functionId || !eventFile) {
+  console.error(
+    'Usage: pnpm invoke <FunctionLogicalId> <event.json>   (events in apps/local/events/)',
+  );
+  process.exit(2);
+}
+
+try {
+  const { ports } = readLocalConfig(process.env, []);
+  const issuer = `http://127.0.0.1:${ports.idp}`;
+  const endpoints = {
+    issuer,
+    jwksUri: `${issuer}/jwks`,
+    audience: process.env.API_AUDIENCE || devIdpDefaults.audience,
+    webOrigin: `http://127.0.0.1:${ports.web}`,
+    dynamoEndpoint: `http://127.0.0.1:${ports.dynamodb}`,
+  };
+  // pnpm runs scripts from the repository root; a relative path is the caller's.
+  const event = JSON.parse(
+    await readFile(resolve(process.env.INIT_CWD ?? process.cwd(), eventFile), 'utf8'),
+  );
+  const outcome = await invokeFunction({
+    templatePath,
+    functionId,
+    event,
+    parameters: localParameters(endpoints),
+    environment: localEnvironment(endpoints),
+  });
+  if (outcome.ok) {
+    console.log(JSON.stringify(JSON.parse(outcome.payload), null, 2));
+  } else {
+    console.error(`${outcome.reason}: ${outcome.error.errorType}: ${outcome.error.errorMessage}`);
+    process.exitCode = 1;
+  }
+} catch (error) {
+  console.error(`pnpm invoke failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+}
