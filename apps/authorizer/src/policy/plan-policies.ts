@@ -1,5 +1,5 @@
+import { arnMatches } from '@petstore/iam-policy/evaluate';
 import { UnsafeRouteTableError } from '../errors';
-import { globMatches } from './glob';
 import type { RouteRule } from './route-rules';
 
 /** Resource patterns relative to the stage (`GET/pets/*`) for one set of permissions. */
@@ -43,7 +43,7 @@ function planFor(granted: ReadonlySet<string>, rules: readonly RouteRule[]): Pol
   const allowed = rules.filter((rule) => rule.permissions.every((name) => granted.has(name)));
   const refused = rules.filter((rule) => !allowed.includes(rule));
   const reached = (rule: RouteRule, patterns: readonly string[]) =>
-    rule.samples.some((sample) => patterns.some((pattern) => globMatches(pattern, sample)));
+    rule.samples.some((sample) => patterns.some((pattern) => arnMatches(pattern, sample)));
   const allow = allowed.map((rule) => rule.pattern);
   const denied = refused.filter((rule) => reached(rule, allow));
   const deny = denied.map((rule) => rule.pattern);

@@ -1,5 +1,5 @@
 import { type OperationRow, operations } from '@petstore/api-contract/operations';
-import { evaluatePolicy } from '@petstore/gateway/policy';
+import { evaluatePolicy } from '@petstore/iam-policy/evaluate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuthorizerResult } from '../../src/authorize';
 import { api, testAuthorizer, tokenEvent } from '../support/authorizer';

@@ -1,4 +1,4 @@
-import { evaluatePolicy, type PolicyDocument } from '@petstore/gateway/policy';
+import { evaluatePolicy, type PolicyDocument } from '@petstore/iam-policy/evaluate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, testAuthorizer, tokenEvent } from '../support/authorizer';
 import { type JwksServer, startJwksServer } from '../support/jwks-server';

@@ -1,5 +1,5 @@
 import type { OperationRow } from '@petstore/api-contract/operations';
-import { evaluatePolicy } from '@petstore/gateway/policy';
+import { evaluatePolicy } from '@petstore/iam-policy/evaluate';
 import { describe, expect, it } from 'vitest';
 import { UnsafeRouteTableError } from '../../src/errors';
 import { createPolicyBuilder } from '../../src/policy/build-policy';

@@ -1,4 +1,4 @@
-import type { PolicyDocument, PolicyStatement } from '../policy/evaluate-policy';
+import type { PolicyDocument, PolicyStatement } from '@petstore/iam-policy/evaluate';
 
 /** A TOKEN authorizer's result once checked (A5), its context values as strings (A6). */
 export interface AuthorizerOutput {

@@ -1,8 +1,8 @@
+import { evaluatePolicy } from '@petstore/iam-policy/evaluate';
 import { type GatewayRequest, headerValue } from '../http/gateway-request';
 import type { InvokeOutcome } from '../lambda/invoke-outcome';
 import { timedOut, within } from '../lambda/within';
 import type { GatewayLogger } from '../logger';
-import { evaluatePolicy } from '../policy/evaluate-policy';
 import { type GatewayError, gatewayErrors } from '../responses/gateway-errors';
 import type { TokenAuthorizerModel } from '../template/model';
 import type { AuthorizerCache } from './authorizer-cache';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { arnMatches, evaluatePolicy, type PolicyDocument } from '../../src/policy/evaluate-policy';
+import { arnMatches, evaluatePolicy, type PolicyDocument } from '../src/evaluate-policy';
 
 const api = 'arn:aws:execute-api:eu-west-1:123456789012:abc123/prod';
 const policy = (...Statement: PolicyDocument['Statement']): PolicyDocument => ({
