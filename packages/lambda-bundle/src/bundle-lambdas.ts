@@ -1,4 +1,4 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build, type Metafile } from 'esbuild';
@@ -17,7 +17,8 @@ export interface BundleReport {
  * Bundles each entry into `<packageRoot>/dist/<name>/index.mjs`, the artefact a template's
  * `CodeUri: .../dist/<name>` with `Handler: index.handler` deploys: ESM for the nodejs22.x
  * runtime, minified, dependencies (the AWS SDK included) inlined so the deployed versions are
- * the tested ones, source maps beside it. Empties `dist/` first.
+ * the tested ones, source maps beside it. Bundles are rewritten in place (a running local
+ * gateway watches their folders) and folders of entries that no longer exist are removed.
  *
  * @example
  * const reports = await bundleLambdas(packageRoot, { authorizer: 'src/handler.ts' });
@@ -27,7 +28,7 @@ export async function bundleLambdas(
   packageRoot: string,
   entries: Readonly<Record<string, string>>,
 ): Promise<BundleReport[]> {
-  rmSync(join(packageRoot, 'dist'), { recursive: true, force: true });
+  removeStaleBundles(join(packageRoot, 'dist'), Object.keys(entries));
   const reports = await Promise.all(
     Object.entries(entries).map(async ([name, entry]) => {
       const file = `dist/${name}/index.mjs`;
@@ -71,6 +72,14 @@ export function formatReports(reports: readonly BundleReport[], inputsShown = 5)
         .map(([name, bytes]) => `    ${name.padEnd(34)} ${kib(bytes)}`),
     ])
     .join('\n');
+}
+
+function removeStaleBundles(dist: string, names: readonly string[]): void {
+  if (!existsSync(dist)) return;
+  for (const entry of readdirSync(dist, { withFileTypes: true })) {
+    if (!names.includes(entry.name))
+      rmSync(join(dist, entry.name), { recursive: true, force: true });
+  }
 }
 
 function inputsByPackage(output: Metafile['outputs'][string] | undefined): [string, number][] {

@@ -55,8 +55,11 @@ export class LambdaWorker {
         ok: boolean;
         payload?: string;
         error?: LambdaError;
+        initFailed?: boolean;
       }) => {
         if (message.type !== 'result' || message.id !== this.pending?.id) return;
+        // An environment whose init failed is not reused: the next call starts a new one.
+        if (message.initFailed) this.alive = false;
         this.finish(
           message.ok
             ? { ok: true, payload: message.payload ?? 'null', coldStart: this.pending.coldStart }

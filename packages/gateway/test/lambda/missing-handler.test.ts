@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -43,5 +43,22 @@ describe('a function whose code is not built', () => {
     );
     expect(response.status).toBe(502);
     expect(fixture.messages.join('\n')).toContain('Runtime.ImportModuleError');
+  });
+
+  it('is initialised again on the next call once its code exists, as Lambda retries a failed init', async () => {
+    // Prepare: the first call fails to load the handler in a fresh environment.
+    expect((await fixture.call('/not-built')).status).toBe(502);
+    await mkdir(join(dir, 'dist/not-built'), { recursive: true });
+    await writeFile(
+      join(dir, 'dist/not-built/index.mjs'),
+      "export const handler = async () => ({ statusCode: 200, body: 'built' });",
+    );
+
+    // Act
+    const response = await fixture.call('/not-built');
+
+    // Assess
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe('built');
   });
 });

@@ -3,7 +3,9 @@
 // a time, like one Lambda execution environment. Messages:
 //   in:  { type: 'invoke', id, event: <JSON text>, context: { awsRequestId, deadline, ... } }
 //   out: { type: 'result', id, ok: true, payload: <JSON text> }
-//        { type: 'result', id, ok: false, error: { errorType, errorMessage, trace } }
+//        { type: 'result', id, ok: false, error: { errorType, errorMessage, trace }, initFailed? }
+// `initFailed`: the handler could not be loaded; like Lambda, the gateway then discards this
+// environment and the next call initialises a new one.
 
 import { pathToFileURL } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -20,7 +22,7 @@ parentPort.on('message', async (message) => {
   try {
     handler = await handlerReady;
   } catch (error) {
-    reply(message.id, { ok: false, error: toLambdaError(error) });
+    reply(message.id, { ok: false, error: toLambdaError(error), initFailed: true });
     return;
   }
   try {
