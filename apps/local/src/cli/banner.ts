@@ -18,7 +18,7 @@ export function banner(stack: Stack, config: LocalConfig): string {
     '',
     `  API (gateway)       ${stack.apiUrl}`,
     `  Identity provider   ${stack.issuer}`,
-    `  SPA origin          ${stack.webOrigin}`,
+    `  SPA                 ${stack.webUrl}`,
     `  DynamoDB            ${stack.dynamoEndpoint}  table ${stack.tableName}, ${data}${stack.seeded ? ', seeded' : ''}`,
     '',
     '  Database connection (admins: add and remove pets):',

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { type DevIdp, startDevIdp } from '@petstore/dev-idp/server';
 import { type LocalDynamo, startLocalDynamo } from '@petstore/domain/dynamodb/local';
 import { type Gateway, startGateway } from '@petstore/gateway';
+import { startWebDevServer } from '@petstore/web/dev-server';
 import { assertPortsFree } from '../config/assert-ports-free';
 import type { LocalConfig } from '../config/local-config';
 import { templatePath } from '../config/repo-paths';
@@ -20,6 +21,8 @@ export interface StackLog {
 export interface Stack {
   readonly apiUrl: string;
   readonly issuer: string;
+  /** The SPA (Vite's dev server), at the origin the API and the dev-idp allow. */
+  readonly webUrl: string;
   readonly webOrigin: string;
   readonly dynamoEndpoint: string;
   readonly tableName: string;
@@ -31,9 +34,10 @@ export interface Stack {
 }
 
 /**
- * Starts the whole local stack: builds the functions, starts dynalite, the dev-idp and the
- * gateway on `infra/template.yaml` (parameters pointed at the local IdP and table), and creates
- * and seeds the table on first start. Everything started is stopped again if a later step fails.
+ * Starts the whole local stack: builds the functions, starts dynalite, the dev-idp, the gateway
+ * on `infra/template.yaml` (parameters pointed at the local IdP and table) and the SPA's dev
+ * server, and creates and seeds the table on first start. Everything started is stopped again if
+ * a later step fails.
  *
  * @example
  * const stack = await startStack(readLocalConfig(process.env, ['--memory']), console);
@@ -99,6 +103,17 @@ export async function startStack(config: LocalConfig, log: StackLog): Promise<St
     const client = localDynamoClient(dynamo.endpoint);
     const seeded = await prepareTable(client, tableName).finally(() => client.destroy());
 
+    const web = await startWebDevServer({
+      host,
+      port: config.ports.web,
+      apiUrl: gateway.url,
+      issuer: idp.issuer,
+      clientId: idp.config.spa.clientId,
+      audience: idp.config.audience,
+      watch: config.watch,
+    });
+    stops.push(() => web.close());
+
     if (config.watch) {
       const watcher = watchFunctions((line) => log.info(line));
       stops.push(() => watcher.stop());
@@ -107,6 +122,7 @@ export async function startStack(config: LocalConfig, log: StackLog): Promise<St
     return {
       apiUrl: gateway.url,
       issuer: idp.issuer,
+      webUrl: web.url,
       webOrigin,
       dynamoEndpoint: dynamo.endpoint,
       tableName,

@@ -1,0 +1,47 @@
+import { type Browser, expect, type Locator, test } from '@playwright/test';
+import { newBuyer, signInAsBuyer } from './support/identity-provider';
+import { petCard } from './support/pet-cards';
+import { createPet, readPet, uniquePrice } from './support/store-api';
+
+interface Shopper {
+  readonly name: string;
+  readonly card: Locator;
+  close(): Promise<void>;
+}
+
+/** A buyer signed in in a browser context of their own, looking at the pet with this price. */
+async function shopper(browser: Browser, first: string, price: number): Promise<Shopper> {
+  const buyer = newBuyer(first);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signInAsBuyer(page, buyer, '/?type=cat');
+  const card = petCard(page, price);
+  await expect(card).toContainText('For sale');
+  return { name: buyer.name, card, close: () => context.close() };
+}
+
+test('two buyers race for one pet: exactly one wins, the other is told it is no longer available', async ({
+  browser,
+}) => {
+  // Prepare: one pet, two buyers in two browser contexts, both seeing it for sale
+  const pet = await createPet({ type: 'cat', price: uniquePrice() });
+  const [bea, bob] = await Promise.all([
+    shopper(browser, 'Bea', pet.price),
+    shopper(browser, 'Bob', pet.price),
+  ]);
+
+  // Act: both press Buy at once
+  await Promise.all(
+    [bea, bob].map((buyer) => buyer.card.getByRole('button', { name: /^Buy/ }).click()),
+  );
+
+  // Assess: the store recorded one of them; the winner's page says so, the loser's that it is gone
+  const soldTo = (await readPet(pet.id))?.soldTo?.name;
+  expect([bea.name, bob.name]).toContain(soldTo);
+  const [winner, loser] = soldTo === bea.name ? [bea, bob] : [bob, bea];
+  await expect(winner.card).toContainText(`Sold to ${winner.name} (you)`);
+  await expect(loser.card).toContainText('No longer available');
+  await expect(loser.card.getByRole('alert')).toContainText('no longer available');
+  await expect(loser.card.getByRole('button', { name: /^Buy/ })).toHaveCount(0);
+  await Promise.all([bea.close(), bob.close()]);
+});

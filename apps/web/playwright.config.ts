@@ -1,0 +1,43 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from '@playwright/test';
+import { chromiumArgs, chromiumPath } from './e2e/support/chromium';
+import { stack, stackEnvironment } from './e2e/support/stack';
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+const ci = Boolean(process.env.CI);
+
+/**
+ * The end-to-end suite: the whole local stack (`pnpm start --memory --no-watch` on its own ports)
+ * driven in Debian's Chromium. Screenshots and traces are kept for failed tests.
+ */
+export default defineConfig({
+  testDir: 'e2e',
+  testMatch: '**/*.spec.ts',
+  fullyParallel: true,
+  workers: 2,
+  forbidOnly: true,
+  retries: ci ? 1 : 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: ci ? [['list'], ['html', { open: 'never' }]] : [['list']],
+  use: {
+    baseURL: stack.webUrl,
+    browserName: 'chromium',
+    launchOptions: { executablePath: chromiumPath(), args: chromiumArgs },
+    screenshot: 'only-on-failure',
+    trace: 'retain-on-failure',
+    actionTimeout: 10_000,
+    navigationTimeout: 20_000,
+  },
+  webServer: {
+    command: 'pnpm start --memory --no-watch',
+    cwd: repoRoot,
+    url: stack.webUrl,
+    env: { ...stackEnvironment, CI: process.env.CI ?? '' },
+    reuseExistingServer: !ci,
+    timeout: 180_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
+  },
+});

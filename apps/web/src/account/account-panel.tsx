@@ -1,0 +1,44 @@
+import { InlineError } from '../ui/inline-error';
+import { permissionLabels, roleLabel } from './role-labels';
+import type { MeState } from './use-me';
+
+/**
+ * "Who am I": the caller as the API sees them (`GET /me`): display name, role and permissions.
+ */
+export function AccountPanel({ state, retry }: { state: MeState; retry: () => void }) {
+  return (
+    <aside className="panel account" aria-labelledby="account-heading">
+      <h2 id="account-heading">Who am I</h2>
+      {state.status === 'loading' && (
+        <p role="status">
+          <span className="spinner" aria-hidden="true" />
+          Loading your details…
+        </p>
+      )}
+      {state.status === 'failed' && <InlineError failure={state.failure} onRetry={retry} />}
+      {state.status === 'ready' && (
+        <dl className="account-details">
+          <dt>Name</dt>
+          <dd>{state.me.name}</dd>
+          <dt>Role</dt>
+          <dd>
+            <span className="badge badge-role">{roleLabel(state.me.permissions)}</span>
+          </dd>
+          <dt>Permissions</dt>
+          <dd>
+            <ul className="permissions">
+              {state.me.permissions.map((permission) => (
+                <li key={permission}>
+                  <span>{permissionLabels[permission]}</span> <code>{permission}</code>
+                </li>
+              ))}
+            </ul>
+          </dd>
+        </dl>
+      )}
+      <p className="hint">
+        Your role comes from how you signed in: staff accounts manage the store, shoppers buy.
+      </p>
+    </aside>
+  );
+}

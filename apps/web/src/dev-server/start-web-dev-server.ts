@@ -1,0 +1,71 @@
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { createServer } from 'vite';
+
+const appRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+export interface WebDevServerOptions {
+  readonly host: string;
+  /** 0 picks a free port. */
+  readonly port: number;
+  readonly apiUrl: string;
+  /** The OpenID provider's issuer URL. */
+  readonly issuer: string;
+  readonly clientId: string;
+  /** The API identifier (token `aud`), sent as the `resource` parameter. */
+  readonly audience: string;
+  /** Reload the page when the app's sources change (default true). */
+  readonly watch?: boolean;
+}
+
+export interface WebDevServer {
+  /** `http://<host>:<port>`, no trailing slash. */
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves the SPA with Vite's dev server, its configuration (the `VITE_*` variables) injected from
+ * these options rather than read from the environment, so it always points at the stack that
+ * started it. The port is strict: a port in use is an error, not a move to the next one.
+ *
+ * @example
+ * const web = await startWebDevServer({ host: '127.0.0.1', port: 5173, apiUrl, issuer,
+ *   clientId: 'petstore-web', audience: 'https://api.petstore.local' });
+ * // open web.url; later
+ * await web.close();
+ */
+export async function startWebDevServer(options: WebDevServerOptions): Promise<WebDevServer> {
+  const watch = options.watch ?? true;
+  const env = {
+    VITE_OIDC_ISSUER: options.issuer,
+    VITE_OIDC_CLIENT_ID: options.clientId,
+    VITE_API_AUDIENCE: options.audience,
+    VITE_API_URL: options.apiUrl,
+  };
+  const server = await createServer({
+    root: appRoot,
+    configFile: `${appRoot}vite.config.ts`,
+    envDir: false,
+    define: Object.fromEntries(
+      Object.entries(env).map(([name, value]) => [
+        `import.meta.env.${name}`,
+        JSON.stringify(value),
+      ]),
+    ),
+    clearScreen: false,
+    logLevel: 'warn',
+    server: {
+      host: options.host,
+      port: options.port,
+      strictPort: true,
+      ...(watch ? {} : { hmr: false, watch: null }),
+    },
+  });
+  await server.listen();
+  const address = server.httpServer?.address() as AddressInfo | null | undefined;
+  return {
+    url: `http://${options.host}:${address?.port ?? options.port}`,
+    close: () => server.close(),
+  };
+}

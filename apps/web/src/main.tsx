@@ -1,0 +1,34 @@
+import { createPetStoreClient } from '@petstore/api-contract/client';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/app';
+import { accessTokenSource } from './auth/access-token-source';
+import { SingleFlightUserManager } from './auth/single-flight-user-manager';
+import { userManagerSettings } from './auth/user-manager-settings';
+import { ConfigErrorPage } from './config/config-error-page';
+import { readWebConfig, WebConfigError } from './config/web-config';
+import './styles/app.css';
+
+const element = document.getElementById('root');
+if (!element) throw new Error('index.html has no #root element.');
+const root = createRoot(element);
+
+try {
+  const config = readWebConfig(import.meta.env);
+  const userManager = new SingleFlightUserManager(
+    userManagerSettings(config, window.location.origin),
+  );
+  const api = createPetStoreClient({
+    baseUrl: config.apiUrl,
+    getAccessToken: accessTokenSource(userManager),
+  });
+  root.render(
+    <StrictMode>
+      <App userManager={userManager} api={api} />
+    </StrictMode>,
+  );
+} catch (error) {
+  if (!(error instanceof WebConfigError)) throw error;
+  console.error(`The Pet Store is not configured: ${error.message}`);
+  root.render(<ConfigErrorPage problems={error.problems} />);
+}

@@ -1,0 +1,26 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+/**
+ * The SPA's build. Configuration comes from build-time `VITE_*` variables (src/config); the local
+ * stack's dev server (`@petstore/web/dev-server`) injects them instead.
+ */
+export default defineConfig({
+  plugins: [react()],
+  server: { host: '127.0.0.1', port: 5173, strictPort: true },
+  preview: { host: '127.0.0.1', port: 5173, strictPort: true },
+  build: { target: 'es2022', sourcemap: true },
+  // Pre-bundled at start, so a first page load never finds a new dependency and reloads.
+  optimizeDeps: {
+    include: [
+      'react',
+      'react/jsx-runtime',
+      'react/jsx-dev-runtime',
+      'react-dom/client',
+      'react-oidc-context',
+      'oidc-client-ts',
+      'zod/mini',
+      '@petstore/api-contract > openapi-fetch',
+    ],
+  },
+});
