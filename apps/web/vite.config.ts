@@ -1,3 +1,4 @@
+/// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
@@ -19,8 +20,13 @@ export default defineConfig({
       'react-dom/client',
       'react-oidc-context',
       'oidc-client-ts',
-      'zod/mini',
       '@petstore/api-contract > openapi-fetch',
     ],
+  },
+  // Unit and component tests (Vitest); the end-to-end suite is Playwright's (e2e/).
+  test: {
+    environment: 'happy-dom',
+    include: ['test/**/*.test.{ts,tsx}'],
+    setupFiles: ['test/support/setup.ts'],
   },
 });

@@ -1,19 +1,6 @@
-import * as z from 'zod/mini';
-
-/** How the app's audience reaches the authorization request: RFC 8707 `resource` or Auth0's `audience`. */
+/** How the audience reaches the authorization request: RFC 8707 `resource`, or Auth0's `audience`. */
 export const audienceParameterValues = ['resource', 'audience'] as const;
-
-const schema = z.object({
-  VITE_OIDC_ISSUER: z.url(),
-  VITE_OIDC_CLIENT_ID: z.string().check(z.minLength(1)),
-  VITE_API_AUDIENCE: z.string().check(z.minLength(1)),
-  VITE_API_URL: z.url(),
-  VITE_OIDC_AUDIENCE_PARAMETER: z._default(z.enum(audienceParameterValues), 'resource'),
-  VITE_OIDC_SCOPE: z._default(
-    z.string().check(z.minLength(1)),
-    'openid profile email offline_access',
-  ),
-});
+export type AudienceParameter = (typeof audienceParameterValues)[number];
 
 /** The app's settings, fixed at build time. */
 export interface WebConfig {
@@ -22,7 +9,7 @@ export interface WebConfig {
   readonly clientId: string;
   /** The API identifier the access token must be issued for (`aud`). */
   readonly audience: string;
-  readonly audienceParameter: (typeof audienceParameterValues)[number];
+  readonly audienceParameter: AudienceParameter;
   readonly scope: string;
   /** The API's base URL, without a trailing slash. */
   readonly apiUrl: string;
@@ -39,47 +26,66 @@ export class WebConfigError extends Error {
   override readonly name = 'WebConfigError';
   readonly code = 'INVALID_WEB_CONFIGURATION';
   constructor(readonly problems: readonly ConfigProblem[]) {
-    super(problems.map((problem) => `${problem.variable}: ${problem.message}`).join('; '));
+    super(problems.map((problem) => `${problem.variable} ${problem.message}`).join('; '));
   }
 }
 
+export const defaultScope = 'openid profile email offline_access';
+
 /**
  * Reads and validates the app's configuration from build-time variables (`import.meta.env`).
- * Empty values count as missing.
+ * Every problem is collected, each naming its variable; empty values count as missing. (Plain
+ * checks rather than zod: the schema library alone would cost 6 KB of the 100 KB budget.)
  *
  * @example
  * readWebConfig({ VITE_OIDC_ISSUER: 'http://127.0.0.1:9000', VITE_OIDC_CLIENT_ID: 'petstore-web',
  *   VITE_API_AUDIENCE: 'https://api.petstore.local', VITE_API_URL: 'http://127.0.0.1:3000' })
  * // { issuer: 'http://127.0.0.1:9000', clientId: 'petstore-web', audienceParameter: 'resource', ... }
  */
-export function readWebConfig(env: Record<string, unknown>): WebConfig {
-  const present = Object.fromEntries(
-    Object.keys(schema.shape).flatMap((name) =>
-      env[name] === '' || env[name] === undefined ? [] : [[name, env[name]]],
-    ),
-  );
-  const result = schema.safeParse(present);
-  if (!result.success) {
-    throw new WebConfigError(
-      result.error.issues.map((issue) => {
-        const variable = String(issue.path[0]);
-        return { variable, message: variable in present ? describe(issue.code) : 'is not set' };
-      }),
-    );
+export function readWebConfig(env: Readonly<Record<string, unknown>>): WebConfig {
+  const problems: ConfigProblem[] = [];
+  const read = (variable: string, check?: (value: string) => string | undefined) => {
+    const value = env[variable];
+    if (typeof value !== 'string' || value.trim() === '') {
+      problems.push({ variable, message: 'is not set' });
+      return '';
+    }
+    const message = check?.(value.trim());
+    if (message) problems.push({ variable, message });
+    return value.trim();
+  };
+  const optional = (variable: string, fallback: string) =>
+    typeof env[variable] === 'string' && env[variable].trim() !== '' ? read(variable) : fallback;
+
+  const issuer = read('VITE_OIDC_ISSUER', httpUrl);
+  const clientId = read('VITE_OIDC_CLIENT_ID');
+  const audience = read('VITE_API_AUDIENCE');
+  const apiUrl = read('VITE_API_URL', httpUrl);
+  const audienceParameter = optional('VITE_OIDC_AUDIENCE_PARAMETER', 'resource');
+  if (!audienceParameterValues.some((value) => value === audienceParameter)) {
+    problems.push({
+      variable: 'VITE_OIDC_AUDIENCE_PARAMETER',
+      message: `must be ${audienceParameterValues.join(' or ')}`,
+    });
   }
-  const values = result.data;
+  const scope = optional('VITE_OIDC_SCOPE', defaultScope);
+  if (problems.length > 0) throw new WebConfigError(problems);
   return {
-    issuer: values.VITE_OIDC_ISSUER,
-    clientId: values.VITE_OIDC_CLIENT_ID,
-    audience: values.VITE_API_AUDIENCE,
-    audienceParameter: values.VITE_OIDC_AUDIENCE_PARAMETER,
-    scope: values.VITE_OIDC_SCOPE,
-    apiUrl: values.VITE_API_URL.replace(/\/+$/, ''),
+    issuer,
+    clientId,
+    audience,
+    audienceParameter: audienceParameter as AudienceParameter,
+    scope,
+    apiUrl: apiUrl.replace(/\/+$/, ''),
   };
 }
 
-function describe(code: string): string {
-  if (code === 'invalid_format') return 'is not a valid URL';
-  if (code === 'invalid_value') return `must be one of ${audienceParameterValues.join(', ')}`;
-  return 'is not valid';
+function httpUrl(value: string): string | undefined {
+  try {
+    const { protocol } = new URL(value);
+    if (protocol === 'https:' || protocol === 'http:') return undefined;
+  } catch {
+    // not a URL at all
+  }
+  return 'is not an http(s) URL';
 }

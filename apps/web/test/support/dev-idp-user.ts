@@ -1,0 +1,40 @@
+import { getTokens } from '@petstore/dev-idp/tokens';
+import { type IdTokenClaims, InMemoryWebStorage, User, WebStorageStateStore } from 'oidc-client-ts';
+
+/** The SPA client as the dev-idp registers it by default. */
+export const spaClient = {
+  client_id: 'petstore-web',
+  redirect_uri: 'http://127.0.0.1:5173/callback',
+} as const;
+
+/** A state or user store in memory, for tests outside a browser. */
+export function memoryStore(): WebStorageStateStore {
+  return new WebStorageStateStore({ store: new InMemoryWebStorage() });
+}
+
+function claimsOf(idToken: string): IdTokenClaims {
+  const payload = idToken.split('.')[1] ?? '';
+  return JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as IdTokenClaims;
+}
+
+/**
+ * A signed-in oidc-client-ts `User` with real tokens from a running dev-idp (the demo buyer, by
+ * the real code + PKCE flow), expiring in `expiresIn` seconds as far as the client knows.
+ *
+ * @example
+ * await userManager.storeUser(await signedInUser(idp.issuer, 600));
+ */
+export async function signedInUser(issuer: string, expiresIn: number): Promise<User> {
+  const tokens = await getTokens(issuer, 'buyer', { redirectUri: spaClient.redirect_uri });
+  if (!tokens.idToken || !tokens.refreshToken)
+    throw new Error('The dev-idp gave no ID or refresh token.');
+  return new User({
+    access_token: tokens.accessToken,
+    refresh_token: tokens.refreshToken,
+    id_token: tokens.idToken,
+    token_type: 'Bearer',
+    scope: tokens.scope ?? 'openid',
+    profile: claimsOf(tokens.idToken),
+    expires_at: Math.floor(Date.now() / 1000) + expiresIn,
+  });
+}

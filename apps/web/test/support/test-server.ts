@@ -1,0 +1,81 @@
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** What the server answers to one request. */
+export interface Reply {
+  readonly status: number;
+  readonly body?: unknown;
+  readonly contentType?: string;
+}
+
+export interface Received {
+  readonly method: string;
+  readonly path: string;
+  readonly authorization: string | undefined;
+  readonly body: string;
+}
+
+export interface TestServer {
+  readonly url: string;
+  /** Every request received (CORS preflights left out). */
+  readonly received: Received[];
+  /** Answers `METHOD /path` (path with its query) from now on. */
+  reply(route: string, reply: Reply | ((request: Received) => Reply)): void;
+  close(): Promise<void>;
+}
+
+async function bodyOf(request: IncomingMessage): Promise<string> {
+  let body = '';
+  for await (const chunk of request) body += chunk;
+  return body;
+}
+
+/**
+ * A real HTTP server on 127.0.0.1 and a free port, answering what each test sets, with CORS
+ * headers so a browser-like environment may call it. Unknown routes get a 404 problem.
+ *
+ * @example
+ * const server = await startTestServer();
+ * server.reply('GET /me', { status: 200, body: { subject: 's', name: 'Ada', permissions: [] } });
+ */
+export async function startTestServer(): Promise<TestServer> {
+  const routes = new Map<string, Reply | ((request: Received) => Reply)>();
+  const received: Received[] = [];
+  const server = createServer(async (request, response) => {
+    response.setHeader('Access-Control-Allow-Origin', '*');
+    response.setHeader('Access-Control-Allow-Headers', 'authorization, content-type');
+    response.setHeader('Access-Control-Allow-Methods', 'GET, POST, DELETE');
+    if (request.method === 'OPTIONS') return response.writeHead(204).end();
+    const seen: Received = {
+      method: request.method ?? 'GET',
+      path: request.url ?? '/',
+      authorization: request.headers.authorization,
+      body: await bodyOf(request),
+    };
+    received.push(seen);
+    const route = routes.get(`${seen.method} ${seen.path}`);
+    const reply = typeof route === 'function' ? route(seen) : route;
+    const { status, body, contentType } = reply ?? {
+      status: 404,
+      body: { type: 'about:blank', title: 'Not found', status: 404, code: 'PET_NOT_FOUND' },
+      contentType: 'application/problem+json',
+    };
+    response.writeHead(
+      status,
+      body === undefined ? {} : { 'content-type': contentType ?? 'application/json' },
+    );
+    response.end(body === undefined ? undefined : JSON.stringify(body));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    received,
+    reply: (route, reply) => routes.set(route, reply),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
