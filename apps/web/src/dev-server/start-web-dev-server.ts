@@ -62,7 +62,12 @@ export async function startWebDevServer(options: WebDevServerOptions): Promise<W
       ...(watch ? {} : { hmr: false, watch: null }),
     },
   });
-  await server.listen();
+  try {
+    await server.listen();
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
   const address = server.httpServer?.address() as AddressInfo | null | undefined;
   return {
     url: `http://${options.host}:${address?.port ?? options.port}`,

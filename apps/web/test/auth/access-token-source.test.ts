@@ -4,7 +4,8 @@ import { User } from 'oidc-client-ts';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { accessTokenSource } from '../../src/auth/access-token-source';
 import { SingleFlightUserManager } from '../../src/auth/single-flight-user-manager';
-import { memoryStore, signedInUser, spaClient } from '../support/dev-idp-user';
+import { signedInUser, spaClient } from '../support/dev-idp-user';
+import { memoryStore } from '../support/memory-store';
 
 let idp: DevIdp;
 beforeAll(async () => {

@@ -4,7 +4,8 @@ import { refreshTokens } from '@petstore/dev-idp/tokens';
 import { UserManager } from 'oidc-client-ts';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SingleFlightUserManager } from '../../src/auth/single-flight-user-manager';
-import { memoryStore, signedInUser, spaClient } from '../support/dev-idp-user';
+import { signedInUser, spaClient } from '../support/dev-idp-user';
+import { memoryStore } from '../support/memory-store';
 
 let idp: DevIdp;
 beforeAll(async () => {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInArgs } from '../../src/auth/sign-in-args';
 import { userManagerSettings } from '../../src/auth/user-manager-settings';
 import type { WebConfig } from '../../src/config/web-config';
-import { memoryStore } from '../support/dev-idp-user';
+import { memoryStore } from '../support/memory-store';
 
 let idp: DevIdp;
 beforeAll(async () => {

@@ -1,16 +1,11 @@
 import { getTokens } from '@petstore/dev-idp/tokens';
-import { type IdTokenClaims, InMemoryWebStorage, User, WebStorageStateStore } from 'oidc-client-ts';
+import { type IdTokenClaims, User } from 'oidc-client-ts';
 
 /** The SPA client as the dev-idp registers it by default. */
 export const spaClient = {
   client_id: 'petstore-web',
   redirect_uri: 'http://127.0.0.1:5173/callback',
 } as const;
-
-/** A state or user store in memory, for tests outside a browser. */
-export function memoryStore(): WebStorageStateStore {
-  return new WebStorageStateStore({ store: new InMemoryWebStorage() });
-}
 
 function claimsOf(idToken: string): IdTokenClaims {
   const payload = idToken.split('.')[1] ?? '';

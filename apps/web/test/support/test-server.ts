@@ -45,7 +45,10 @@ export async function startTestServer(): Promise<TestServer> {
     response.setHeader('Access-Control-Allow-Origin', '*');
     response.setHeader('Access-Control-Allow-Headers', 'authorization, content-type');
     response.setHeader('Access-Control-Allow-Methods', 'GET, POST, DELETE');
-    if (request.method === 'OPTIONS') return response.writeHead(204).end();
+    if (request.method === 'OPTIONS') {
+      response.writeHead(204).end();
+      return;
+    }
     const seen: Received = {
       method: request.method ?? 'GET',
       path: request.url ?? '/',
