@@ -17,8 +17,9 @@ export default defineConfig({
   workers: 2,
   forbidOnly: true,
   retries: ci ? 1 : 0,
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
+  // Generous for a 2-core machine that runs other packages' tests at the same time.
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
   reporter: ci ? [['list'], ['html', { open: 'never' }]] : [['list']],
   use: {
     baseURL: stack.webUrl,
@@ -26,7 +27,7 @@ export default defineConfig({
     launchOptions: { executablePath: chromiumPath(), args: chromiumArgs },
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
-    actionTimeout: 10_000,
+    actionTimeout: 15_000,
     navigationTimeout: 20_000,
   },
   webServer: {

@@ -35,8 +35,9 @@ test('after signing out, going back shows the sign-in page, and the provider ask
   // Act: the browser's Back button
   await page.goBack();
 
-  // Assess: no store, no pets: the sign-in page (the app's or the provider's)
-  await expect(page.getByRole('heading', { name: /^Sign in/ })).toBeVisible();
+  // Assess: the page before is the app again, and it knows nobody: its sign-in page, no pets
+  await expect(page).toHaveURL(new RegExp(`^${stack.webUrl}/`));
+  await expect(page.getByRole('heading', { name: 'Sign in', exact: true })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Pets' })).toHaveCount(0);
 
   // Act: sign in again

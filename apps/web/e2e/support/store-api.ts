@@ -26,6 +26,16 @@ export async function readPet(petId: string): Promise<Pet | undefined> {
   return data;
 }
 
+/** Buys a pet through the API as the dev-idp's demo buyer (someone other than the page's buyer). */
+export async function buyAsSomeoneElse(petId: string): Promise<void> {
+  const token = await getAccessToken(stack.issuer, 'buyer', {
+    redirectUri: `${stack.webUrl}/callback`,
+  });
+  const api = createPetStoreClient({ baseUrl: stack.apiUrl, getAccessToken: () => token });
+  const { response } = await api.POST('/pets/{petId}/purchase', { params: { path: { petId } } });
+  if (!response.ok) throw new Error(`Buying the pet failed with ${response.status}.`);
+}
+
 /**
  * A price no other test uses, so that a test finds its own pet in a shared store.
  *

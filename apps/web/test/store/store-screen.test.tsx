@@ -208,6 +208,21 @@ describe('the list', () => {
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
+  it('keeps the page and offers to sign in again when the session cannot be renewed', async () => {
+    // Prepare: a token about to expire, and a provider that cannot be reached to renew it
+    server.reply('GET /me', { status: 200, body: people.buyer });
+    server.reply('GET /pets?limit=12', page([aPet()]));
+
+    // Act
+    await renderSignedIn(server, { expiresIn: 30, renew: true });
+
+    // Assess
+    const notice = await screen.findByText(/could not keep you signed in/, {}, { timeout: 8000 });
+    expect(notice.closest('[role="alert"]')).toBeTruthy();
+    expect(screen.getByRole('article')).toBeTruthy();
+    expect(screen.getAllByRole('button', { name: 'Sign in again' })).toHaveLength(1);
+  }, 10_000);
+
   it('offers to sign in again when the API says the token is no longer valid (401)', async () => {
     // Prepare
     server.reply('GET /me', { status: 401, body: { message: 'Unauthorized' } });

@@ -34,18 +34,31 @@ export function aPet(overrides: Partial<Pet> = {}): Pet {
  * Renders the whole app signed in (a user in its in-memory store, as after the sign-in callback),
  * its typed client pointed at `server`. The server must answer `GET /me` and `GET /pets`.
  */
-export async function renderSignedIn(server: TestServer, path = '/'): Promise<UserEvent> {
+export interface SignedInOptions {
+  readonly path?: string;
+  /** Seconds the access token has left (default 600). */
+  readonly expiresIn?: number;
+  /** Renew before expiry, with a refresh token the provider (nobody here) would have to accept. */
+  readonly renew?: boolean;
+}
+
+export async function renderSignedIn(
+  server: TestServer,
+  options: SignedInOptions = {},
+): Promise<UserEvent> {
+  const { path = '/', expiresIn = 600, renew = false } = options;
   window.history.replaceState(null, '', path);
   const userManager = new UserManager({
     authority: 'http://127.0.0.1:9',
     client_id: 'petstore-web',
     redirect_uri: `${window.location.origin}/callback`,
     userStore: memoryStore(),
-    automaticSilentRenew: false,
+    automaticSilentRenew: renew,
   });
   await userManager.storeUser(
     new User({
       access_token: 'access-token-1',
+      ...(renew ? { refresh_token: 'refresh-token-1' } : {}),
       token_type: 'Bearer',
       profile: {
         sub: 's',
@@ -55,7 +68,7 @@ export async function renderSignedIn(server: TestServer, path = '/'): Promise<Us
         iat: 0,
         name: 'From the ID token',
       },
-      expires_at: Math.floor(Date.now() / 1000) + 600,
+      expires_at: Math.floor(Date.now() / 1000) + expiresIn,
     }),
   );
   const api = createPetStoreClient({
