@@ -9,7 +9,7 @@ export function ConfigErrorPage({ problems }: { problems: readonly ConfigProblem
     <main className="centered-page">
       <section className="sign-in-card" aria-labelledby="config-heading">
         <h1 id="config-heading">The Pet Store is not configured</h1>
-        <p>These build-time environment variables need a value:</p>
+        <p>These build-time environment variables need a correct value:</p>
         <ul className="config-problems">
           {problems.map((problem) => (
             <li key={problem.variable}>
