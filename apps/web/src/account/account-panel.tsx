@@ -4,6 +4,10 @@ import type { MeState } from './use-me';
 
 /**
  * "Who am I": the caller as the API sees them (`GET /me`): display name, role and permissions.
+ *
+ * @example
+ * const { state, retry } = useMe();
+ * <AccountPanel state={state} retry={retry} />
  */
 export function AccountPanel({ state, retry }: { state: MeState; retry: () => void }) {
   return (

@@ -3,7 +3,12 @@ import { SignInPage } from '../auth/sign-in-page';
 import { StoreScreen } from '../store/store-screen';
 import { StatusScreen } from '../ui/status-screen';
 
-/** Shows the store to a signed-in person, the sign-in page to anyone else. */
+/**
+ * Shows the store to a signed-in person, the sign-in page to anyone else.
+ *
+ * @example
+ * <AuthProvider userManager={userManager}><AuthGate /></AuthProvider>
+ */
 export function AuthGate() {
   const auth = useAuth();
   if (auth.activeNavigator === 'signinRedirect')

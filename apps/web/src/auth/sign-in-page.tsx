@@ -6,6 +6,9 @@ import { useSignIn } from './use-sign-in';
 /**
  * The page anyone who is not signed in sees: what the store is, one button to sign in at the
  * identity provider, and why the last attempt failed, if it did.
+ *
+ * @example
+ * <SignInPage error={useAuth().error} />
  */
 export function SignInPage({ error }: { error: ErrorContext | undefined }) {
   const signIn = useSignIn();

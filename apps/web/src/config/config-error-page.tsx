@@ -3,6 +3,9 @@ import type { ConfigProblem } from './web-config';
 /**
  * Shown instead of the app when its build-time configuration is incomplete: which variables to
  * set. (They are read when the app is built, so it must be built again after fixing them.)
+ *
+ * @example
+ * <ConfigErrorPage problems={[{ variable: 'VITE_API_URL', message: 'is not set' }]} />
  */
 export function ConfigErrorPage({ problems }: { problems: readonly ConfigProblem[] }) {
   return (

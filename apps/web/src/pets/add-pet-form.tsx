@@ -33,6 +33,9 @@ function fieldErrorsOf(failure: ApiFailure): FieldErrors {
  * the field) and again on submit, with the contract's rules; nothing is sent while a field is
  * wrong, and focus goes to the first wrong field. After adding, the form clears and focus returns
  * to the type, ready for the next pet.
+ *
+ * @example
+ * <AddPetForm onAdd={list.add} onAdded={(pet) => announce(`Added ${describePet(pet)}.`)} />
  */
 export function AddPetForm({ onAdd, onAdded }: AddPetFormProps) {
   const [type, setType] = useState<PetType | ''>('');

@@ -21,6 +21,10 @@ export interface PetCardProps {
 /**
  * One pet: type, price, for sale or sold to whom, and what this person may do with it. After
  * Buy, focus moves to the pet's status so keyboard and screen-reader users hear how it went.
+ *
+ * @example
+ * <PetCard pet={pet} gone={false} canBuy canRemove={false} mySubject={me.subject}
+ *   onBuy={list.buy} onBought={announce} onRemove={askToRemove} />
  */
 export function PetCard(props: PetCardProps) {
   const { pet, gone, canBuy, canRemove, mySubject, onBuy, onRemove, onBought } = props;

@@ -17,6 +17,10 @@ export interface PetGridProps {
 /**
  * The list's states: loading, failed (with Try again), empty, or the pets with "Load more".
  * After "Load more", focus moves to the first pet of the new page.
+ *
+ * @example
+ * <PetGrid list={usePetList(undefined)} canBuy canRemove={false} mySubject={me.subject}
+ *   onBought={announce} onRemove={askToRemove} />
  */
 export function PetGrid({ list, canBuy, canRemove, mySubject, onBought, onRemove }: PetGridProps) {
   const { state } = list;

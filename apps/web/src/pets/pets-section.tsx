@@ -27,6 +27,9 @@ interface Removal {
 /**
  * The store's main screen: the filter, the admin's add form, the list and its actions. What each
  * action did is said in a polite live region; focus goes where the person's next step is.
+ *
+ * @example
+ * <PetsSection canBuy canAdd={false} canRemove={false} mySubject={me.subject} />
  */
 export function PetsSection({ canBuy, canAdd, canRemove, mySubject }: PetsSectionProps) {
   const list = usePetList(typeFromSearch(window.location.search));

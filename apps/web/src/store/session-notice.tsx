@@ -4,6 +4,9 @@ import { useSignIn } from '../auth/use-sign-in';
 /**
  * Says so when the session could not be renewed (the refresh token was refused or the provider
  * could not be reached): the page stays, and signing in again comes back to it.
+ *
+ * @example
+ * <SessionNotice />
  */
 export function SessionNotice() {
   const auth = useAuth();

@@ -9,6 +9,9 @@ import { TopBar } from './top-bar';
 /**
  * What a signed-in person sees. The actions offered follow the permissions the API reports for
  * them (`GET /me`); the API checks every call anyway, so hiding a button is not the security.
+ *
+ * @example
+ * {auth.user && <StoreScreen user={auth.user} />}
  */
 export function StoreScreen({ user }: { user: User }) {
   const { state, retry } = useMe();

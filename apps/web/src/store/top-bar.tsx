@@ -3,6 +3,9 @@ import { useSignOut } from '../auth/use-sign-out';
 /**
  * The banner: the store's name, who is signed in, and Sign out (which ends the session at the
  * identity provider too, through its end-session endpoint).
+ *
+ * @example
+ * <TopBar name="Ada Admin" role="Admin" />
  */
 export function TopBar({ name, role }: { name: string | undefined; role: string | undefined }) {
   const signOut = useSignOut();
