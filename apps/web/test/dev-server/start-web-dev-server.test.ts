@@ -1,5 +1,8 @@
 // @vitest-environment node
+import { existsSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startWebDevServer, type WebDevServer } from '../../src/dev-server/start-web-dev-server';
 
@@ -44,6 +47,24 @@ it('injects its configuration into the app instead of reading the environment', 
   for (const value of Object.values(options).filter((value) => typeof value === 'string')) {
     if (value !== '127.0.0.1') expect(code).toContain(value);
   }
+});
+
+it('keeps its pre-bundled dependencies in a folder of its own, removed on close', async () => {
+  // Prepare
+  const before = new Set(
+    readdirSync(tmpdir()).filter((name) => name.startsWith('petstore-web-vite-')),
+  );
+  const other = await startWebDevServer({ ...options, port: 0 });
+  const created = readdirSync(tmpdir()).filter(
+    (name) => name.startsWith('petstore-web-vite-') && !before.has(name),
+  );
+
+  // Act
+  await other.close();
+
+  // Assess
+  expect(created).toHaveLength(1);
+  expect(existsSync(join(tmpdir(), created[0] ?? 'missing'))).toBe(false);
 });
 
 it('refuses a port in use rather than moving to another one', async () => {
