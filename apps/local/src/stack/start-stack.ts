@@ -9,6 +9,7 @@ import { templatePath } from '../config/repo-paths';
 import { buildFunctions, watchFunctions } from './build-functions';
 import { localDynamoClient } from './local-dynamo-client';
 import { prepareTable } from './prepare-table';
+import { localEnvironment, localParameters } from './template-settings';
 
 const host = '127.0.0.1';
 
@@ -72,25 +73,19 @@ export async function startStack(config: LocalConfig, log: StackLog): Promise<St
     });
     stops.push(() => idp.close());
 
+    const endpoints = {
+      issuer: idp.issuer,
+      jwksUri: idp.jwksUri,
+      audience: idp.config.audience,
+      webOrigin,
+      dynamoEndpoint: dynamo.endpoint,
+    };
     const gateway: Gateway = await startGateway({
       templatePath,
       host,
       port: config.ports.api,
-      parameters: {
-        TokenIssuer: idp.issuer,
-        JwksUri: idp.jwksUri,
-        Audience: idp.config.audience,
-        RequireTokenType: 'at+jwt',
-        AllowedOrigin: webOrigin,
-        EnableAccessLogs: 'false',
-      },
-      environment: {
-        '*': {
-          DYNAMODB_ENDPOINT: dynamo.endpoint,
-          // The AWS SDK is pinned (TOOLCHAIN.md); its Node.js 20 notice is noise here.
-          AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-        },
-      },
+      parameters: localParameters(endpoints),
+      environment: localEnvironment(endpoints),
       watch: config.watch,
       logger: {
         info: (line) => log.info(`[api] ${line}`),
