@@ -88,9 +88,14 @@ describe('least privilege', () => {
   };
   const writes = /^dynamodb:(Put|Update|Delete|BatchWrite)/;
 
-  it('the authorizer and GET /me touch no table', () => {
+  it('the authorizer and GET /me touch no table, and are not even told its name', () => {
     expect(actionsOf('AuthorizerFunction')).toEqual([]);
     expect(actionsOf('GetMeFunction')).toEqual([]);
+    for (const id of ['AuthorizerFunction', 'GetMeFunction']) {
+      const variables = (template.Resources[id]?.Properties?.Environment as { Variables: object })
+        .Variables;
+      expect(Object.keys(variables)).not.toContain('TABLE_NAME');
+    }
   });
 
   it('only create, delete and purchase may write', () => {

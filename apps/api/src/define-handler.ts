@@ -1,5 +1,4 @@
 import { type OperationId, operation } from '@petstore/api-contract/operations';
-import type { PetService } from '@petstore/domain/pets';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { type Caller, callerOf, requirePermissions } from './http/caller';
 import { corsHeaders } from './http/cors';
@@ -7,11 +6,10 @@ import { header } from './http/header';
 import { isExpectedError, problemResponse, toProblem } from './http/problem';
 import { runtime } from './runtime';
 
-/** What an operation's code receives: the event, the authenticated caller, the pet service. */
+/** What an operation's code receives: the event and the authenticated caller. */
 export interface OperationRequest {
   readonly event: APIGatewayProxyEvent;
   readonly caller: Caller;
-  readonly pets: PetService;
 }
 
 /** What an operation's code answers; the wrapper serialises it and adds CORS headers. */
@@ -32,7 +30,7 @@ export type ProxyHandler = (
  * problems, adds CORS headers for allowed origins, and logs one line per call.
  *
  * @example
- * export const handler = defineHandler('getPet', async ({ event, pets }) => ({
+ * export const handler = defineHandler('getPet', async ({ event }) => ({
  *   status: 200,
  *   body: await pets.getPet(event.pathParameters?.petId),
  * }));
@@ -42,7 +40,7 @@ export function defineHandler(
   run: (request: OperationRequest) => Promise<OperationReply>,
 ): ProxyHandler {
   const { permissions } = operation(operationId);
-  const { config, logger, pets } = runtime();
+  const { config, logger } = runtime();
 
   return async (event, context) => {
     const requestId = event.requestContext?.requestId ?? context.awsRequestId;
@@ -53,7 +51,7 @@ export function defineHandler(
     const caller = callerOf(event);
     try {
       requirePermissions(caller, permissions);
-      const reply = await run({ event, caller, pets });
+      const reply = await run({ event, caller });
       logger.info('handled', { status: reply.status, caller: caller.subject });
       return {
         statusCode: reply.status,

@@ -1,0 +1,25 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createDynamoPetRepository } from '@petstore/domain/dynamodb';
+import { createPetService, type PetService } from '@petstore/domain/pets';
+import { loadTableConfig } from './table-config';
+
+/**
+ * The pet store's use cases over the Pets table, built once per container at cold start (where
+ * a wrong environment fails, naming the variable). Only the handlers that use the table import
+ * this module, so only their bundles carry the AWS SDK.
+ */
+export const pets: PetService = createPets(process.env);
+
+function createPets(env: Record<string, string | undefined>): PetService {
+  const config = loadTableConfig(env);
+  const client = new DynamoDBClient({
+    region: config.region,
+    ...(config.dynamoEndpoint ? { endpoint: config.dynamoEndpoint } : {}),
+  });
+  const repository = createDynamoPetRepository({
+    client: DynamoDBDocumentClient.from(client),
+    tableName: config.tableName,
+  });
+  return createPetService({ repository });
+}
