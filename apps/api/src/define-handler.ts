@@ -30,6 +30,7 @@ export type ProxyHandler = (
  * problems, adds CORS headers for allowed origins, and logs one line per call.
  *
  * @example
+ * import { pets } from '../pet-service';
  * export const handler = defineHandler('getPet', async ({ event }) => ({
  *   status: 200,
  *   body: await pets.getPet(event.pathParameters?.petId),
