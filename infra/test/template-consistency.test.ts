@@ -92,9 +92,10 @@ describe('least privilege', () => {
     expect(actionsOf('AuthorizerFunction')).toEqual([]);
     expect(actionsOf('GetMeFunction')).toEqual([]);
     for (const id of ['AuthorizerFunction', 'GetMeFunction']) {
-      const variables = (template.Resources[id]?.Properties?.Environment as { Variables: object })
-        .Variables;
-      expect(Object.keys(variables)).not.toContain('TABLE_NAME');
+      const environment = template.Resources[id]?.Properties?.Environment as
+        | { Variables?: Record<string, unknown> }
+        | undefined;
+      expect(Object.keys(environment?.Variables ?? {})).not.toContain('TABLE_NAME');
     }
   });
 
