@@ -1,8 +1,10 @@
 import { createPetStoreClient } from '@petstore/api-contract/client';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { hasAuthParams } from 'react-oidc-context';
 import { App } from './app/app';
 import { accessTokenSource } from './auth/access-token-source';
+import { claimSessionRestore } from './auth/signed-in-flag';
 import { SingleFlightUserManager } from './auth/single-flight-user-manager';
 import { userManagerSettings } from './auth/user-manager-settings';
 import { ConfigErrorPage } from './config/config-error-page';
@@ -22,9 +24,11 @@ try {
     baseUrl: config.apiUrl,
     getAccessToken: accessTokenSource(userManager),
   });
+  // Decided once per load, outside React: a tab that was signed in tries one silent sign-in.
+  const restoreSession = claimSessionRestore(window.sessionStorage, hasAuthParams());
   root.render(
     <StrictMode>
-      <App userManager={userManager} api={api} />
+      <App userManager={userManager} api={api} restoreSession={restoreSession} />
     </StrictMode>,
   );
 } catch (error) {

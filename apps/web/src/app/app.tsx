@@ -3,15 +3,22 @@ import type { User, UserManager } from 'oidc-client-ts';
 import { AuthProvider } from 'react-oidc-context';
 import { ApiProvider } from '../api/api-context';
 import { returnPathOf } from '../auth/sign-in-args';
+import { rememberSignedIn } from '../auth/signed-in-flag';
 import { AuthGate } from './auth-gate';
 
 export interface AppProps {
   readonly userManager: UserManager;
   readonly api: PetStoreClient;
+  /** Try a silent sign-in first (this load's `claimSessionRestore`); default false. */
+  readonly restoreSession?: boolean;
 }
 
-/** After the provider sends the browser back: drop `code` and `state` from the address bar. */
+/**
+ * After the provider sends the browser back signed in: remember (only) that this tab is signed
+ * in, and go back to the page the sign-in started from, dropping `code` and `state`.
+ */
 function onSigninCallback(user: User | undefined): void {
+  rememberSignedIn(window.sessionStorage);
   window.history.replaceState(null, '', returnPathOf(user));
 }
 
@@ -21,11 +28,11 @@ function onSigninCallback(user: User | undefined): void {
  * @example
  * createRoot(element).render(<App userManager={userManager} api={api} />);
  */
-export function App({ userManager, api }: AppProps) {
+export function App({ userManager, api, restoreSession = false }: AppProps) {
   return (
     <AuthProvider userManager={userManager} onSigninCallback={onSigninCallback}>
       <ApiProvider client={api}>
-        <AuthGate />
+        <AuthGate restoreSession={restoreSession} />
       </ApiProvider>
     </AuthProvider>
   );
