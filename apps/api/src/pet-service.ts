@@ -1,6 +1,4 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { createDynamoPetRepository } from '@petstore/domain/dynamodb';
+import { createDynamoClient, createDynamoPetRepository } from '@petstore/domain/dynamodb';
 import { createPetService, type PetService } from '@petstore/domain/pets';
 import { loadTableConfig } from './table-config';
 
@@ -13,13 +11,7 @@ export const pets: PetService = createPets(process.env);
 
 function createPets(env: Record<string, string | undefined>): PetService {
   const config = loadTableConfig(env);
-  const client = new DynamoDBClient({
-    region: config.region,
-    ...(config.dynamoEndpoint ? { endpoint: config.dynamoEndpoint } : {}),
-  });
-  const repository = createDynamoPetRepository({
-    client: DynamoDBDocumentClient.from(client),
-    tableName: config.tableName,
-  });
+  const client = createDynamoClient({ region: config.region, endpoint: config.dynamoEndpoint });
+  const repository = createDynamoPetRepository({ client, tableName: config.tableName });
   return createPetService({ repository });
 }

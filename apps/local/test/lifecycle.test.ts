@@ -3,6 +3,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { portIsFree } from '../src/config/assert-ports-free';
 import { call } from './support/api-client';
 import { freePort } from './support/free-port';
 import { startStackProcess } from './support/stack-process';
@@ -47,7 +48,8 @@ describe('the stack process', () => {
     // Assess
     expect(code).toBe(0);
     expect(stack.output()).toContain('Stopped.');
-    for (const port of Object.values(stack.ports)) expect(await canListen(port)).toBe(true);
+    for (const port of Object.values(stack.ports))
+      expect(await portIsFree('127.0.0.1', port)).toBe(true);
   }, 60_000);
 
   it('refuses to start on a port in use, naming it and its variable', async () => {
@@ -66,11 +68,3 @@ describe('the stack process', () => {
     expect(String(failure)).toContain(`Port ${port} is in use (API_PORT)`);
   }, 60_000);
 });
-
-function canListen(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.once('error', () => resolve(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-  });
-}

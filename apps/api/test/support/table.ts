@@ -1,18 +1,16 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { ensureTable } from '@petstore/domain/dynamodb';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { createDynamoClient, ensureTable } from '@petstore/domain/dynamodb';
 
 /** The test file's table, seen from outside the handlers (to check what was or was not written). */
 export function testTable() {
   const tableName = process.env.TABLE_NAME ?? '';
-  const client = new DynamoDBClient({
+  const documents = createDynamoClient({
     region: 'us-east-1',
-    endpoint: process.env.DYNAMODB_ENDPOINT ?? '',
+    endpoint: process.env.DYNAMODB_ENDPOINT,
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
   });
-  const documents = DynamoDBDocumentClient.from(client);
   return {
-    create: () => ensureTable(client, tableName),
+    create: () => ensureTable(documents, tableName),
     async items(): Promise<Record<string, unknown>[]> {
       const { Items = [] } = await documents.send(
         new ScanCommand({ TableName: tableName, ConsistentRead: true }),

@@ -10,7 +10,7 @@ import { type LocalConfig, LocalConfigError, portVariables } from './local-confi
  */
 export async function assertPortsFree(host: string, ports: LocalConfig['ports']): Promise<void> {
   for (const [name, port] of Object.entries(ports) as [keyof typeof ports, number][]) {
-    if (port !== 0 && !(await isFree(host, port))) {
+    if (port !== 0 && !(await portIsFree(host, port))) {
       throw new LocalConfigError(
         `Port ${port} is in use (${portVariables[name]}). Stop what uses it, or set ${portVariables[name]} to another port.`,
       );
@@ -18,7 +18,8 @@ export async function assertPortsFree(host: string, ports: LocalConfig['ports'])
   }
 }
 
-function isFree(host: string, port: number): Promise<boolean> {
+/** Whether a server could listen on `host:port` right now. */
+export function portIsFree(host: string, port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const probe = createServer();
     probe.once('error', () => resolve(false));

@@ -1,9 +1,4 @@
-import {
-  DescribeTableCommand,
-  type DynamoDBClient,
-  ResourceNotFoundException,
-} from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createDynamoPetRepository, ensureTable } from '@petstore/domain/dynamodb';
 import { createPetService } from '@petstore/domain/pets';
 import { seedClassicPets } from './seed-pets';
@@ -15,23 +10,13 @@ import { seedClassicPets } from './seed-pets';
  * @example
  * const created = await prepareTable(client, 'PetsTable');
  */
-export async function prepareTable(client: DynamoDBClient, tableName: string): Promise<boolean> {
-  if (await exists(client, tableName)) return false;
-  await ensureTable(client, tableName);
-  const repository = createDynamoPetRepository({
-    client: DynamoDBDocumentClient.from(client),
-    tableName,
-  });
-  await seedClassicPets(createPetService({ repository }));
+export async function prepareTable(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+): Promise<boolean> {
+  if (!(await ensureTable(client, tableName))) return false;
+  await seedClassicPets(
+    createPetService({ repository: createDynamoPetRepository({ client, tableName }) }),
+  );
   return true;
-}
-
-async function exists(client: DynamoDBClient, tableName: string): Promise<boolean> {
-  try {
-    await client.send(new DescribeTableCommand({ TableName: tableName }));
-    return true;
-  } catch (error) {
-    if (error instanceof ResourceNotFoundException) return false;
-    throw error;
-  }
 }
