@@ -1,3 +1,5 @@
+import type { PolicyDocument } from '@petstore/iam-policy/evaluate';
+
 /** What the gateway serves, read from the template: one REST API and the functions it calls. */
 export interface GatewayModel {
   readonly api: ApiModel;
@@ -108,4 +110,38 @@ export interface MethodSettingModel {
   readonly httpMethod: string;
   readonly rateLimit: number | undefined;
   readonly burstLimit: number | undefined;
+}
+
+/** The IAM resources of a template that the local STS and `AWS_IAM` methods need. */
+export interface IamModel {
+  /** `AWS::IAM::OIDCProvider` resources (their condition true). */
+  readonly oidcProviders: readonly OidcProviderModel[];
+  /** `AWS::IAM::Role` resources by logical id. */
+  readonly roles: ReadonlyMap<string, RoleModel>;
+}
+
+export interface OidcProviderModel {
+  readonly logicalId: string;
+  /** `arn:aws:iam::ACCOUNT:oidc-provider/HOST/PATH` (the URL without its scheme). */
+  readonly arn: string;
+  /** `Url` as written, e.g. `https://tenant.eu.auth0.com/` (trailing slash kept). */
+  readonly url: string;
+  readonly clientIds: readonly string[];
+}
+
+export interface RoleModel {
+  readonly logicalId: string;
+  /** `RoleName`, or a local name from the logical id. */
+  readonly name: string;
+  /** `arn:aws:iam::ACCOUNT:role/PATH/NAME` */
+  readonly arn: string;
+  /** `AROA` and 17 upper-case letters and digits, stable across runs. */
+  readonly roleId: string;
+  readonly path: string;
+  /** `MaxSessionDuration`, default 3600. */
+  readonly maxSessionDurationSeconds: number;
+  /** `AssumeRolePolicyDocument`, intrinsics resolved (a JSON string is parsed). */
+  readonly trustPolicy: PolicyDocument;
+  /** Inline `Policies`, `ManagedPolicyArns` of the template, and `AWS::IAM::Policy` / `ManagedPolicy` attached by `Roles`. */
+  readonly policies: readonly PolicyDocument[];
 }
