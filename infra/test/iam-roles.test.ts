@@ -109,7 +109,7 @@ describe('the roles’ identity policies', () => {
     ({ role, roleId }) => {
       // Prepare
       const [policy] = policiesAttachedTo(roleId);
-      const granted = permissionsOf(role);
+      const granted: readonly string[] = permissionsOf(role);
 
       // Act
       const decisions = operations.map((operation) => [
