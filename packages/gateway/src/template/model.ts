@@ -1,9 +1,12 @@
 import type { PolicyDocument } from '@petstore/iam-policy/evaluate';
 
-/** What the gateway serves, read from the template: one REST API and the functions it calls. */
+/** What the gateway serves, read from the template: REST APIs and the functions they call. */
 export interface GatewayModel {
-  readonly api: ApiModel;
+  /** The served APIs in template order (SAM's implicit `ServerlessRestApi` first); never empty. */
+  readonly apis: readonly ApiModel[];
   readonly functions: ReadonlyMap<string, FunctionModel>;
+  /** OIDC providers and roles: the policies `AWS_IAM` methods are authorized with. */
+  readonly iam: IamModel;
   readonly warnings: readonly string[];
 }
 
@@ -118,6 +121,8 @@ export interface IamModel {
   readonly oidcProviders: readonly OidcProviderModel[];
   /** `AWS::IAM::Role` resources by logical id. */
   readonly roles: ReadonlyMap<string, RoleModel>;
+  /** What of these resources is not emulated (also among `GatewayModel.warnings`). */
+  readonly warnings: readonly string[];
 }
 
 export interface OidcProviderModel {
