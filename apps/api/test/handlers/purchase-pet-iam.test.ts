@@ -245,7 +245,7 @@ describe('POST /pets/{petId}/purchase on the IAM API', () => {
     await expectRefused(answer, 'IDENTITY_TOKEN_INVALID', before);
   });
 
-  it('refuses a session name that is the raw sub rather than roleSessionName(sub)', async () => {
+  it('refuses a session name that resembles the sub but is not roleSessionName(sub)', async () => {
     const pet = await seedPet();
     const before = await testTable().items();
     const session = {
