@@ -1,5 +1,5 @@
 import { type Role, roleOfSessionTags } from '@petstore/domain/roles';
-import { errors, type JWTPayload, type JWTVerifyGetKey, jwtVerify } from 'jose';
+import { errors, type JWTVerifyGetKey, jwtVerify } from 'jose';
 import { IdentityTokenInvalidError, IdentityTokenRequiredError } from './id-token-errors';
 
 /** Larger than any ID token we issue; the contract's `maxLength` of `X-Id-Token`. */
