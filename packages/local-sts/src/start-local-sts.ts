@@ -89,7 +89,7 @@ export async function startLocalSts(options: LocalStsOptions): Promise<LocalSts>
       }),
     ],
   ]);
-  const handle = createStsRequestHandler({ actions, logger });
+  const handle = createStsRequestHandler({ actions, logger, clock });
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
       logger.error(`unanswered request: ${String(error)}`);
