@@ -24,13 +24,14 @@ function cli(args: readonly string[]) {
   return { child, output: () => output };
 }
 
-/** Resolves with the URL once the CLI says it listens (or rejects when it exits first). */
-function listening(run: ReturnType<typeof cli>): Promise<string> {
+/** Resolves with the first match once the output has it (rejects when the CLI exits first). */
+function printed(run: ReturnType<typeof cli>, pattern: RegExp): Promise<RegExpExecArray> {
   return new Promise((resolve, reject) => {
     const check = () => {
-      const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(run.output());
-      if (match?.[1]) resolve(match[1]);
+      const match = pattern.exec(run.output());
+      if (match) resolve(match);
     };
+    check();
     run.child.stdout?.on('data', check);
     run.child.once('exit', (code) => reject(new Error(`exited with ${code}: ${run.output()}`)));
   });
@@ -43,10 +44,10 @@ afterEach(() => {
 describe('CLI', () => {
   it('serves the template given with --template and --parameter on --port, and stops on SIGTERM', async () => {
     const run = cli(['--template', fixtureTemplate, '--port', '0', '--parameter', 'TokenIssuer=http://127.0.0.1:9/']);
-    const url = await listening(run);
+    const [, url = ''] = await printed(run, /listening on (http:\/\/127\.0\.0\.1:\d+)/);
     const answer = await callSts(url, { Action: 'StealCredentials', Version: '2011-06-15' });
     expect(errorOf(answer).code).toBe('InvalidAction');
-    expect(run.output()).toContain('[sts] StealCredentials 400 InvalidAction');
+    await printed(run, /\[sts\] StealCredentials 400 InvalidAction /);
     run.child.kill('SIGTERM');
     const [code] = await once(run.child, 'exit');
     expect(code).toBe(0);
