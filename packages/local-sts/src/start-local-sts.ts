@@ -11,9 +11,9 @@ import { consoleStsLogger, type StsLogger } from './log/sts-logger';
 import { createOidcKeySource } from './token/oidc-key-source';
 import { checkTrustPolicies } from './trust/evaluate-trust';
 
+export { MemoryCredentialStore } from './credentials/memory-credential-store';
 export type { IamModel, LocalIdentity, OidcProviderModel, RoleModel } from './iam-model';
 export type { StsCallLogEntry, StsLogger } from './log/sts-logger';
-export { MemoryCredentialStore } from './credentials/memory-credential-store';
 export { TrustPolicyError } from './trust/evaluate-trust';
 
 export interface LocalStsOptions {

@@ -31,23 +31,39 @@ describe('with the dev-idp', () => {
     expect(idToken).toBeDefined();
     const subject = decodeJwt(idToken ?? '').sub;
     expect(subject).toMatch(/^database\|/);
-    const answer = await callSts(sts.url, assumeRoleParameters(roleArn('DatabaseUserRole'), idToken ?? ''));
+    const answer = await callSts(
+      sts.url,
+      assumeRoleParameters(roleArn('DatabaseUserRole'), idToken ?? ''),
+    );
     expect(answer.status).toBe(200);
     const result = answer.xml.AssumeRoleWithWebIdentityResponse.AssumeRoleWithWebIdentityResult;
-    expect(result).toMatchObject({ SubjectFromWebIdentityToken: subject, Audience: 'petstore-web', Provider: idp.issuer });
+    expect(result).toMatchObject({
+      SubjectFromWebIdentityToken: subject,
+      Audience: 'petstore-web',
+      Provider: idp.issuer,
+    });
     expect(sts.credentials.find(result.Credentials.AccessKeyId)?.session.subject).toBe(subject);
   });
 
   it("refuses a social user's ID token for that role (AccessDenied)", async () => {
     const { idToken } = await getTokens(idp.issuer, 'buyer');
-    const answer = await callSts(sts.url, assumeRoleParameters(roleArn('DatabaseUserRole'), idToken ?? ''));
+    const answer = await callSts(
+      sts.url,
+      assumeRoleParameters(roleArn('DatabaseUserRole'), idToken ?? ''),
+    );
     expect(answer.status).toBe(403);
     expect(errorOf(answer).code).toBe('AccessDenied');
   });
 
   it('refuses an access token (audience: the API, not the SPA client): Incorrect token audience', async () => {
     const { accessToken } = await getTokens(idp.issuer, 'admin');
-    const answer = await callSts(sts.url, assumeRoleParameters(roleArn('DatabaseUserRole'), accessToken));
-    expect(errorOf(answer)).toMatchObject({ code: 'InvalidIdentityToken', message: 'Incorrect token audience' });
+    const answer = await callSts(
+      sts.url,
+      assumeRoleParameters(roleArn('DatabaseUserRole'), accessToken),
+    );
+    expect(errorOf(answer)).toMatchObject({
+      code: 'InvalidIdentityToken',
+      message: 'Incorrect token audience',
+    });
   });
 });
