@@ -52,13 +52,3 @@ export class ConfigurationError extends Error {
   override readonly name = 'ConfigurationError';
   readonly code = 'INVALID_CONFIGURATION';
 }
-
-/**
- * The contract's route table cannot be turned into safe IAM policies (a wildcard for one
- * operation would reach another that needs other permissions, and no Deny can separate them).
- * Raised at cold start: better no authorizer than one that grants too much.
- */
-export class UnsafeRouteTableError extends Error {
-  override readonly name = 'UnsafeRouteTableError';
-  readonly code = 'UNSAFE_ROUTE_TABLE';
-}

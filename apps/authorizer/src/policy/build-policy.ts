@@ -1,7 +1,6 @@
 import type { OperationRow } from '@petstore/api-contract/operations';
+import { createPlanner } from '@petstore/iam-policy/plan';
 import { type MethodArn, stagePrefix } from './method-arn';
-import { permissionUniverse, planKey, planPolicies } from './plan-policies';
-import { routeRules } from './route-rules';
 
 /** One statement of the policy we return (a narrower form of aws-lambda's `Statement`). */
 export interface IamStatement {
@@ -24,7 +23,8 @@ const invoke = 'execute-api:Invoke';
  * Builds cache-safe policies (AWS-BEHAVIOR A9): one policy allowing every route of the API
  * and stage that the permissions grant, whichever route was called. With no route granted,
  * an explicit Deny of the whole stage (403, not 401). Plans for every permission set are
- * computed once, here, so an unsafe table fails at cold start.
+ * computed once, here (`@petstore/iam-policy/plan`, which the template's IAM roles are
+ * checked against too), so an unsafe table fails at cold start with `UnsafeRouteTableError`.
  *
  * @example
  * const policyFor = createPolicyBuilder(operations);
@@ -33,12 +33,10 @@ const invoke = 'execute-api:Invoke';
  * //   Resource: ['arn:aws:execute-api:eu-west-1:123456789012:abc123/prod/GET/pets', ...] }] }
  */
 export function createPolicyBuilder(operations: readonly OperationRow[]): PolicyBuilder {
-  const rules = routeRules(operations);
-  const universe = permissionUniverse(rules);
-  const plans = planPolicies(rules);
+  const planFor = createPlanner(operations);
   return (permissions, arn) => {
     const prefix = stagePrefix(arn);
-    const plan = plans.get(planKey(permissions, universe)) ?? { allow: [], deny: [] };
+    const plan = planFor(permissions);
     const resources = (patterns: readonly string[]) => patterns.map((pattern) => prefix + pattern);
     const statements: IamStatement[] = [];
     if (plan.allow.length > 0) {

@@ -1,7 +1,20 @@
-import type { OperationRow } from '@petstore/api-contract/operations';
-import { UnsafeRouteTableError } from '../errors';
+import { UnsafeRouteTableError } from './unsafe-route-table-error';
 
-/** One operation as the policy builder sees it. */
+/**
+ * One operation of a route table, as the planner needs it. Structural, so that any table
+ * fits (the contract's operation table does).
+ */
+export interface RouteRow {
+  readonly operationId: string;
+  /** Upper case: `GET`, `POST`, ... */
+  readonly method: string;
+  /** A path template, `{param}` segments for parameters: `/pets/{petId}`. */
+  readonly path: string;
+  /** Every one of these is required to call the operation. */
+  readonly permissions: readonly string[];
+}
+
+/** One operation as the planner sees it. */
 export interface RouteRule {
   readonly operationId: string;
   readonly permissions: readonly string[];
@@ -19,13 +32,15 @@ export interface RouteRule {
 const parameter = /^\{[A-Za-z0-9_]+\}$/;
 
 /**
- * The rules of an operation table.
+ * The rules of an operation table. A row whose method or path cannot be written as an IAM
+ * resource (greedy `{proxy+}`, a literal `*`, a lower-case method...) throws
+ * {@link UnsafeRouteTableError}.
  *
  * @example
  * routeRules([{ operationId: 'getPet', method: 'GET', path: '/pets/{petId}', permissions: ['read:pets'] }])[0].pattern
  * // 'GET/pets/*'
  */
-export function routeRules(operations: readonly OperationRow[]): readonly RouteRule[] {
+export function routeRules(operations: readonly RouteRow[]): readonly RouteRule[] {
   const templates = operations.map((operation) => segmentsOf(operation));
   const literals = new Set(
     templates.flat().filter((segment) => segment !== '' && !parameter.test(segment)),
@@ -53,7 +68,7 @@ export function routeRules(operations: readonly OperationRow[]): readonly RouteR
   });
 }
 
-function segmentsOf(operation: OperationRow): readonly string[] {
+function segmentsOf(operation: RouteRow): readonly string[] {
   const segments = operation.path.split('/');
   const unsupported = segments.find(
     (segment) => !parameter.test(segment) && /[{}*?]/.test(segment),
