@@ -107,9 +107,10 @@ export function createPipeline(
         received,
         {
           methodArn: arn(),
-          callerInvokes: authorization.callerCredentials && functionId !== undefined
-            ? options.functions.get(functionId)?.arn
-            : undefined,
+          callerInvokes:
+            authorization.callerCredentials && functionId !== undefined
+              ? options.functions.get(functionId)?.arn
+              : undefined,
         },
         { ...options.iam, region: identity.region, logger },
       );

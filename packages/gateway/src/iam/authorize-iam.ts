@@ -96,7 +96,8 @@ export async function authorizeIam(
     );
   }
   const callerInvokes = target.callerInvokes;
-  const lambda = callerInvokes === undefined ? 'allow' : decide('lambda:InvokeFunction', callerInvokes);
+  const lambda =
+    callerInvokes === undefined ? 'allow' : decide('lambda:InvokeFunction', callerInvokes);
   if (lambda === 'error') return { allowed: false, error: iamConfigurationError() };
   if (lambda !== 'allow') {
     return refuse(

@@ -53,7 +53,8 @@ export function sigV4Error(failure: SigV4Failure): GatewayError {
 export function iamAccessDenied(callerArn: string, resourceArn: string): GatewayError {
   const masked = resourceArn.replace(
     /^(arn:[^:]*:[^:]*:[^:]*:)(\d*)(\d{4}):/,
-    (_whole, head: string, hidden: string, last: string) => `${head}${'*'.repeat(hidden.length)}${last}:`,
+    (_whole, head: string, hidden: string, last: string) =>
+      `${head}${'*'.repeat(hidden.length)}${last}:`,
   );
   const message = `User: ${callerArn} is not authorized to perform: execute-api:Invoke on resource: ${masked}`;
   return { type: 'ACCESS_DENIED', message, defaultBody: JSON.stringify({ Message: message }) };

@@ -32,7 +32,10 @@ export function readRoutes(
     const chosen = name ?? auth.defaultAuthorizer;
     if (chosen === undefined || chosen === 'NONE') return { type: 'NONE' };
     if (chosen === 'AWS_IAM')
-      return { type: 'AWS_IAM', callerCredentials: callerCredentials(invokeRole ?? auth.invokeRole, at) };
+      return {
+        type: 'AWS_IAM',
+        callerCredentials: callerCredentials(invokeRole ?? auth.invokeRole, at),
+      };
     const unsupported = auth.unsupported.get(chosen);
     if (unsupported) diagnostics.error(at, `uses authorizer ${chosen}: ${unsupported}`);
     else if (!auth.authorizers.has(chosen))
