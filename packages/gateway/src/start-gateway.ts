@@ -1,11 +1,14 @@
 import type { Server } from 'node:http';
+import type { CredentialStore } from '@petstore/sigv4/credentials';
+import { GatewayOptionsError } from './errors';
+import { apiPorts } from './http/api-ports';
 import { listen, portOf } from './http/gateway-server';
-import { createPipeline } from './http/handle-request';
+import { createPipeline, type IamOptions } from './http/handle-request';
 import type { EnvironmentOverrides } from './lambda/lambda-environment';
 import { LambdaRuntime } from './lambda/lambda-runtime';
 import { type GatewayLogger, withDefaults } from './logger';
 import { defaultIdentity, type LocalIdentity } from './template/local-identity';
-import type { GatewayModel } from './template/model';
+import type { ApiModel, GatewayModel } from './template/model';
 import { readTemplate } from './template/read-template';
 
 export interface GatewayOptions {
@@ -15,8 +18,13 @@ export interface GatewayOptions {
   readonly parameters?: Readonly<Record<string, string>>;
   /** Default `127.0.0.1`. */
   readonly host?: string;
-  /** Default `0` (any free port). */
+  /** Port of the first API; default `0` (any free port). */
   readonly port?: number;
+  /**
+   * Ports by API logical id (each API has its own, like distinct execute-api hosts); an API
+   * named neither here nor by `port` gets any free port.
+   */
+  readonly ports?: Readonly<Record<string, number>>;
   /** Per-function environment overrides by logical id (`'*'`: every function), like `sam local --env-vars`. */
   readonly environment?: EnvironmentOverrides;
   /** API Gateway's integration timeout (L5); default 29 000 ms. */
@@ -31,14 +39,34 @@ export interface GatewayOptions {
   readonly clock?: () => number;
   /** Region, account and stack name the local run pretends to be. */
   readonly identity?: Partial<LocalIdentity>;
-  /** Logical id of the API to serve when the template has several. */
+  /** Serve only this API (logical id); default: every API of the template that has `Api` events. */
   readonly api?: string;
+  /**
+   * Where `AWS_IAM` methods look up the access key of a SigV4-signed request (the local STS's
+   * store). Required when a served route is `AWS_IAM`: without it the gateway refuses to start.
+   */
+  readonly credentials?: CredentialStore;
+}
+
+/** One API a gateway serves, on its own port. */
+export interface ServedApi {
+  readonly logicalId: string;
+  /** The local API id in `requestContext.apiId` and execute-api ARNs. */
+  readonly apiId: string;
+  readonly stage: string;
+  /** `http://HOST:PORT`; routes answer at the root and under `/STAGE`. */
+  readonly url: string;
+  readonly port: number;
 }
 
 /** A running gateway. */
 export interface Gateway {
+  /** The first API's URL (`apis[0].url`). */
   readonly url: string;
+  /** The first API's port. */
   readonly port: number;
+  /** Every served API, in template order. */
+  readonly apis: readonly ServedApi[];
   readonly model: GatewayModel;
   /** Pool sizes of a function: how many environments exist now, and at most so far. */
   poolStats(
@@ -48,10 +76,12 @@ export interface Gateway {
 }
 
 /**
- * Serves a SAM template's REST API locally, as API Gateway would (AWS-BEHAVIOR.md).
+ * Serves a SAM template's REST APIs locally, as API Gateway would (AWS-BEHAVIOR.md): each API on
+ * its own port, all of them calling the same functions (one Lambda runtime).
  *
  * @example
- * const gateway = await startGateway({ templatePath: 'infra/template.yaml', port: 3000 });
+ * const gateway = await startGateway({ templatePath: 'infra/template.yaml', port: 3000, ports: { PetsIamApi: 3001 } });
+ * gateway.apis.map((api) => api.url) // ['http://127.0.0.1:3000', 'http://127.0.0.1:3001']
  * await fetch(`${gateway.url}/pets`, { headers: { Authorization: `Bearer ${token}` } });
  * await gateway.close();
  */
@@ -65,6 +95,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     ...(options.api ? { api: options.api } : {}),
   });
   for (const warning of model.warnings) logger.warn(warning);
+  const iam = iamOptions(model, options.credentials);
   const runtime = await LambdaRuntime.start(model.functions, {
     identity,
     overrides: options.environment ?? {},
@@ -73,40 +104,97 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     logger,
   });
   const host = options.host ?? '127.0.0.1';
-  let server: Server;
+  const servers: Server[] = [];
+  const apis: ServedApi[] = [];
+  const closeServers = () =>
+    Promise.all(
+      servers.map((server) => {
+        server.closeAllConnections();
+        return new Promise<void>((resolve) => server.close(() => resolve()));
+      }),
+    );
   try {
-    const handle = createPipeline({
-      api: model.api,
-      runtime,
-      identity,
-      logger,
-      integrationTimeoutMs: options.integrationTimeoutMs ?? 29_000,
-      clock,
-    });
-    server = await listen({ host, port: options.port ?? 0, clock, logger, handle });
+    const ports = apiPorts(model.apis, options.port, options.ports);
+    for (const api of model.apis) {
+      const handle = createPipeline({
+        api,
+        iam,
+        functions: model.functions,
+        runtime,
+        identity,
+        logger,
+        integrationTimeoutMs: options.integrationTimeoutMs ?? 29_000,
+        clock,
+      });
+      const server = await listen({
+        host,
+        port: ports.get(api.logicalId) ?? 0,
+        clock,
+        logger,
+        handle,
+      });
+      servers.push(server);
+      const port = portOf(server);
+      const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+      apis.push({ logicalId: api.logicalId, apiId: api.apiId, stage: api.stageName, url, port });
+      logger.info(
+        `${api.logicalId} (stage ${api.stageName}) on ${url}\n${routeLines(api).join('\n')}`,
+      );
+    }
   } catch (error) {
+    await closeServers();
     await runtime.close();
     throw error;
   }
-  const port = portOf(server);
-  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-  const routes = model.api.routes.map((route) => {
-    const target =
-      route.integration.kind === 'lambda' ? route.integration.functionId : 'CORS preflight';
-    return `  ${route.method.padEnd(7)} ${route.path} -> ${target}${route.authorizer ? ` (${route.authorizer})` : ''}`;
-  });
-  logger.info(
-    `${model.api.logicalId} (stage ${model.api.stageName}) on ${url}\n${routes.join('\n')}`,
-  );
+  const [first] = apis;
+  if (!first) throw new Error('unreachable: a model always has an API');
   return {
-    url,
-    port,
+    url: first.url,
+    port: first.port,
+    apis,
     model,
     poolStats: (functionId) => runtime.stats(functionId),
     close: async () => {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await closeServers();
       await runtime.close();
     },
   };
+}
+
+function routeLines(api: ApiModel): string[] {
+  return api.routes.map((route) => {
+    const target =
+      route.integration.kind === 'lambda' ? route.integration.functionId : 'CORS preflight';
+    const { authorization } = route;
+    const auth =
+      authorization.type === 'NONE'
+        ? ''
+        : ` (${authorization.type === 'TOKEN' ? authorization.authorizer : 'AWS_IAM'})`;
+    return `  ${route.method.padEnd(7)} ${route.path} -> ${target}${auth}`;
+  });
+}
+
+/**
+ * The credential store and roles for `AWS_IAM` methods; a served `AWS_IAM` route without a
+ * store is refused here, before anything starts, so that no such route is ever served open.
+ */
+function iamOptions(
+  model: GatewayModel,
+  credentials: CredentialStore | undefined,
+): IamOptions | undefined {
+  const iamRoutes = model.apis.flatMap((api) =>
+    api.routes
+      .filter((route) => route.authorization.type === 'AWS_IAM')
+      .map((route) => `${api.logicalId} ${route.method} ${route.path}`),
+  );
+  if (!credentials) {
+    if (iamRoutes.length === 0) return undefined;
+    const shown = iamRoutes.slice(0, 3).join(', ');
+    const more = iamRoutes.length > 3 ? ` and ${iamRoutes.length - 3} more` : '';
+    throw new GatewayOptionsError(
+      `AWS_IAM methods (${shown}${more}) need the credentials option: a CredentialStore (e.g. the local STS's) to verify SigV4 signatures with. Without it they would be served open; or serve only another API with the api option.`,
+    );
+  }
+  const roles = new Map([...model.iam.roles.values()].map((role) => [role.arn, role]));
+  return { credentials, roles };
 }

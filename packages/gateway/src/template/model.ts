@@ -1,8 +1,9 @@
 import type { PolicyDocument } from '@petstore/iam-policy/evaluate';
 
-/** What the gateway serves, read from the template: one REST API and the functions it calls. */
+/** What the gateway serves, read from the template: REST APIs and the functions they call. */
 export interface GatewayModel {
-  readonly api: ApiModel;
+  /** The served APIs in template order (SAM's implicit `ServerlessRestApi` first); never empty. */
+  readonly apis: readonly ApiModel[];
   readonly functions: ReadonlyMap<string, FunctionModel>;
   /** OIDC providers and roles: the policies `AWS_IAM` methods are authorized with. */
   readonly iam: IamModel;
@@ -62,10 +63,23 @@ export interface RouteModel {
   /** Upper-case verb or `ANY`. */
   readonly method: string;
   readonly integration: Integration;
-  /** Name of the TOKEN authorizer, or `undefined` for none. */
-  readonly authorizer: string | undefined;
+  readonly authorization: MethodAuthorization;
   readonly validation: RequestValidationModel | undefined;
 }
+
+/** How a method is authorized: open, by a Lambda TOKEN authorizer, or by IAM (SigV4). */
+export type MethodAuthorization =
+  | { readonly type: 'NONE' }
+  | { readonly type: 'TOKEN'; readonly authorizer: string }
+  | {
+      readonly type: 'AWS_IAM';
+      /**
+       * `InvokeRole: CALLER_CREDENTIALS` (SAM's default): API Gateway calls the function with the
+       * caller's credentials, so the caller also needs `lambda:InvokeFunction` on it. `NONE` or a
+       * role ARN: the function's resource policy (or that role) lets API Gateway call it.
+       */
+      readonly callerCredentials: boolean;
+    };
 
 export interface RequestValidationModel {
   readonly parameters: readonly RequestParameterModel[];
