@@ -16,6 +16,14 @@
  * Auth0 reserves the `permissions` claim (a custom claim of that name is silently dropped), so
  * the Action sets the token's `scope` to exactly the rule's permissions and publishes them in a
  * namespaced `permissions` claim too. See README.md for the tenant settings that go with it.
+ *
+ * For the IAM API, the ID token gets the role's session tag, the claim STS
+ * AssumeRoleWithWebIdentity reads session tags from:
+ *   "https://aws.amazon.com/tags": { "principal_tags": { "PetRole": ["admin"] } }   (or buyer)
+ * Each IAM role's trust policy requires its own PetRole value, so a buyer's ID token cannot
+ * assume the admin role. Users with no role get no tag, and so no role at all. The claim name,
+ * key and value must equal `@petstore/domain/roles` (sessionTagsClaim, roleTagKey,
+ * roleSessionTags); infra/auth0/test proves they do.
  */
 'use strict';
 
@@ -43,6 +51,19 @@ const rolePermissions = {
 
 const apiPermissions = [...new Set(Object.values(rolePermissions).flat())];
 
+/** The ID-token claim STS takes session tags from, and the tag naming the role. */
+const sessionTagsClaim = 'https://aws.amazon.com/tags';
+const roleTagKey = 'PetRole';
+
+/**
+ * The session tags claim for a role (same as @petstore/domain/roles roleSessionTags).
+ * @param {string} role
+ * @returns {{ principal_tags: Record<string, string[]> }}
+ */
+function sessionTagsFor(role) {
+  return { principal_tags: { [roleTagKey]: [role] } };
+}
+
 /**
  * What the rule grants to a user of a connection strategy.
  * @param {string | undefined} strategy
@@ -59,10 +80,15 @@ function grantFor(strategy) {
  * @param {any} api the post-login API
  */
 exports.onExecutePostLogin = async (event, api) => {
+  const { connection, role, permissions } = grantFor(event.connection?.strategy);
+
+  // The ID token's audience is the application (the SPA's client id, which the IAM roles' trust
+  // policies require), not the API: it is tagged whatever API was asked for.
+  if (role) api.idToken.setCustomClaim(sessionTagsClaim, sessionTagsFor(role));
+
   const audience = event.secrets?.API_AUDIENCE;
   if (audience && event.resource_server?.identifier !== audience) return;
   const namespace = event.secrets?.CLAIM_NAMESPACE || 'https://petstore.example.com/';
-  const { connection, role, permissions } = grantFor(event.connection?.strategy);
 
   // Whatever the application asked for (scopes, a `role` parameter) is not taken into account:
   // API scopes beyond the rule are removed, the rule's permissions are added.
@@ -84,4 +110,11 @@ exports.onExecutePostLogin = async (event, api) => {
 };
 
 /** The rule tables, for the test that compares them with @petstore/domain/roles. */
-exports.rules = { strategyKinds, connectionRoles, rolePermissions };
+exports.rules = {
+  strategyKinds,
+  connectionRoles,
+  rolePermissions,
+  sessionTagsClaim,
+  roleTagKey,
+  sessionTagsFor,
+};

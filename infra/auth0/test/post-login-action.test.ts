@@ -1,11 +1,20 @@
 import { createRequire } from 'node:module';
-import { connectionRoles, rolePermissions } from '@petstore/domain/roles';
+import {
+  connectionRoles,
+  type Role,
+  rolePermissions,
+  roleSessionTags,
+  roleTagKey,
+  sessionTagsClaim,
+} from '@petstore/domain/roles';
 import { describe, expect, it } from 'vitest';
 
 interface FakeApi {
   readonly scopesAdded: string[];
   readonly scopesRemoved: string[];
   readonly claims: Record<string, unknown>;
+  readonly idTokenClaims: Record<string, unknown>;
+  readonly idToken: { setCustomClaim(name: string, value: unknown): void };
   readonly accessToken: {
     addScope(scope: string): void;
     removeScope(scope: string): void;
@@ -19,6 +28,9 @@ interface PostLoginAction {
     strategyKinds: Record<string, string>;
     connectionRoles: Record<string, string>;
     rolePermissions: Record<string, string[]>;
+    sessionTagsClaim: string;
+    roleTagKey: string;
+    sessionTagsFor(role: string): unknown;
   };
 }
 
@@ -30,10 +42,17 @@ function fakeApi(): FakeApi {
   const scopesAdded: string[] = [];
   const scopesRemoved: string[] = [];
   const claims: Record<string, unknown> = {};
+  const idTokenClaims: Record<string, unknown> = {};
   return {
     scopesAdded,
     scopesRemoved,
     claims,
+    idTokenClaims,
+    idToken: {
+      setCustomClaim: (name, value) => {
+        idTokenClaims[name] = value;
+      },
+    },
     accessToken: {
       addScope: (scope) => void scopesAdded.push(scope),
       removeScope: (scope) => void scopesRemoved.push(scope),
@@ -145,5 +164,90 @@ describe('the post-login Action', () => {
       new Set(Object.keys(connectionRoles)),
     );
     expect(rules.strategyKinds.auth0).toBe('database');
+  });
+});
+
+describe('the post-login Action: the session tag in the ID token (IAM API)', () => {
+  const tags = 'https://aws.amazon.com/tags';
+
+  it('tags a database user’s ID token with PetRole admin, and nothing else', async () => {
+    // Prepare
+    const api = fakeApi();
+
+    // Act
+    await action.onExecutePostLogin(loginEvent('auth0', ['openid']), api);
+
+    // Assess
+    expect(api.idTokenClaims).toStrictEqual({ [tags]: { principal_tags: { PetRole: ['admin'] } } });
+  });
+
+  it.each(['amazon', 'google-oauth2', 'apple'])(
+    'tags a %s user’s ID token with PetRole buyer',
+    async (strategy) => {
+      // Prepare
+      const api = fakeApi();
+
+      // Act
+      await action.onExecutePostLogin(loginEvent(strategy), api);
+
+      // Assess
+      expect(api.idTokenClaims).toStrictEqual({
+        [tags]: { principal_tags: { PetRole: ['buyer'] } },
+      });
+    },
+  );
+
+  it('keeps a social user a buyer whatever scopes, role or tag the application asks for', async () => {
+    // Prepare: admin scopes, and a query asking for the admin role and tag
+    const api = fakeApi();
+    const event = loginEvent('amazon', ['openid', 'create:pets', 'delete:pets'], {
+      role: 'admin',
+      PetRole: 'admin',
+      claims: JSON.stringify({ id_token: { [tags]: { value: roleSessionTags('admin') } } }),
+    });
+
+    // Act
+    await action.onExecutePostLogin(event, api);
+
+    // Assess
+    expect(api.idTokenClaims[tags]).toStrictEqual({ principal_tags: { PetRole: ['buyer'] } });
+  });
+
+  it('gives no tag, and so no IAM role, to a connection that is neither database nor social', async () => {
+    // Prepare
+    const api = fakeApi();
+
+    // Act
+    await action.onExecutePostLogin(loginEvent('samlp', ['openid']), api);
+
+    // Assess
+    expect(api.idTokenClaims).toStrictEqual({});
+  });
+
+  it('tags the ID token even when the login asks for another API (the ID token is the application’s)', async () => {
+    // Prepare
+    const api = fakeApi();
+    const event = { ...loginEvent('auth0'), resource_server: { identifier: 'https://other.api' } };
+
+    // Act
+    await action.onExecutePostLogin(event, api);
+
+    // Assess
+    expect(api.idTokenClaims[tags]).toStrictEqual({ principal_tags: { PetRole: ['admin'] } });
+    expect(api.claims).toEqual({});
+  });
+
+  it('writes the claim of @petstore/domain/roles: same name, key and value for every role', () => {
+    // Prepare
+    const { rules } = action;
+    const roles = Object.keys(rolePermissions) as Role[];
+
+    // Act
+    const values = roles.map((role) => [role, rules.sessionTagsFor(role)]);
+
+    // Assess
+    expect(rules.sessionTagsClaim).toBe(sessionTagsClaim);
+    expect(rules.roleTagKey).toBe(roleTagKey);
+    expect(values).toStrictEqual(roles.map((role) => [role, roleSessionTags(role)]));
   });
 });

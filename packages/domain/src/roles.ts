@@ -43,3 +43,28 @@ export function roleOf(permissions: readonly string[]): Role | undefined {
   if (permissions.includes('purchase:pets')) return 'buyer';
   return undefined;
 }
+
+/**
+ * The ID-token claim from which STS `AssumeRoleWithWebIdentity` takes session tags (its
+ * `principal_tags` become the session's `aws:PrincipalTag/*`, and are `aws:RequestTag/*` in the
+ * role's trust policy). The identity provider sets it server-side; see {@link roleSessionTags}.
+ */
+export const sessionTagsClaim = 'https://aws.amazon.com/tags';
+
+/** The session tag naming the caller's role; each role's trust policy requires its own value. */
+export const roleTagKey = 'PetRole';
+
+/** The value of {@link sessionTagsClaim} as STS reads it: one value per tag key, in a list. */
+export interface RoleSessionTags {
+  readonly principal_tags: { readonly [roleTagKey]: readonly [Role] };
+}
+
+/**
+ * The value of the {@link sessionTagsClaim} claim for a user of `role`.
+ *
+ * @example
+ * roleSessionTags('buyer') // { principal_tags: { PetRole: ['buyer'] } }
+ */
+export function roleSessionTags(role: Role): RoleSessionTags {
+  return { principal_tags: { [roleTagKey]: [role] } };
+}

@@ -1,6 +1,14 @@
 import { permissionValues } from '@petstore/api-contract/types';
 import { describe, expect, it } from 'vitest';
-import { connectionRoles, permissionsOf, roleOf, rolePermissions } from '../src/roles';
+import {
+  connectionRoles,
+  permissionsOf,
+  roleOf,
+  rolePermissions,
+  roleSessionTags,
+  roleTagKey,
+  sessionTagsClaim,
+} from '../src/roles';
 
 describe('roles', () => {
   it('lets admins read, create and delete pets, and not buy them', () => {
@@ -59,5 +67,48 @@ describe('roleOf', () => {
       ['admin', 'admin'],
       ['buyer', 'buyer'],
     ]);
+  });
+});
+
+describe('the role session tag', () => {
+  it('is the claim STS reads session tags from, with the PetRole key', () => {
+    // Assess
+    expect(sessionTagsClaim).toBe('https://aws.amazon.com/tags');
+    expect(roleTagKey).toBe('PetRole');
+  });
+
+  it.each([
+    ['admin', { principal_tags: { PetRole: ['admin'] } }],
+    ['buyer', { principal_tags: { PetRole: ['buyer'] } }],
+  ] as const)('tags a %s session with its role, as the only value of PetRole', (role, claim) => {
+    // Act
+    const value = roleSessionTags(role);
+    // Assess
+    expect(value).toStrictEqual(claim);
+  });
+
+  it('gives every role a distinct tag value, so no role trust policy admits another role', () => {
+    // Act
+    const values = Object.keys(rolePermissions).map(
+      (role) => roleSessionTags(role as keyof typeof rolePermissions).principal_tags.PetRole[0],
+    );
+    // Assess
+    expect(new Set(values).size).toBe(Object.keys(rolePermissions).length);
+  });
+
+  it('keeps key and value within the limits STS sets on session tags', () => {
+    // Prepare: STS takes at most 50 tags, keys of at most 128 and values of at most 256 characters
+    const tag = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]+$/u;
+    // Act
+    const values = Object.keys(rolePermissions).map(
+      (role) => roleSessionTags(role as keyof typeof rolePermissions).principal_tags.PetRole[0],
+    );
+    // Assess
+    expect(roleTagKey.length).toBeLessThanOrEqual(128);
+    expect(roleTagKey).toMatch(tag);
+    for (const value of values) {
+      expect(value.length).toBeLessThanOrEqual(256);
+      expect(value).toMatch(tag);
+    }
   });
 });

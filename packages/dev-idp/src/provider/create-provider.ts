@@ -1,3 +1,4 @@
+import { sessionTagsClaim } from '@petstore/domain/roles';
 import Provider, { type AdapterFactory } from 'oidc-provider';
 import type { AccountStore } from '../accounts/account-store';
 import type { DevIdpConfig } from '../config/dev-idp-config';
@@ -43,7 +44,12 @@ export function createProvider(parts: ProviderParts): Provider {
       const account = accounts.find(sub);
       return account && toOidcAccount(account);
     },
-    claims: { openid: ['sub'], profile: ['name'], email: ['email', 'email_verified'] },
+    // The role's session tag rides with `openid`, so every ID token carries it (STS reads it).
+    claims: {
+      openid: ['sub', sessionTagsClaim],
+      profile: ['name'],
+      email: ['email', 'email_verified'],
+    },
     scopes: ['openid', 'offline_access', 'profile', 'email'],
     conformIdTokenClaims: false,
     responseTypes: ['code'],
