@@ -166,6 +166,18 @@ describe('GetCallerIdentity refusals (SigV4)', () => {
     expect(error.message).toContain('Credential should be scoped to a valid region');
   });
 
+  it('signed 20 minutes ago: 403 SignatureDoesNotMatch "Signature expired"', async () => {
+    // Seen from STS for GetCallerIdentity (aws/aws-cli#6676). 20 minutes is beyond both the shared
+    // verifier's window (5) and STS's (15).
+    const error = await sdkError(
+      stsClient(issued, -20 * 60_000).send(new GetCallerIdentityCommand({})),
+    );
+    expect(error).toMatchObject({ name: 'SignatureDoesNotMatch', status: 403 });
+    expect(error.message).toMatch(
+      /^Signature expired: \d{8}T\d{6}Z is now earlier than \d{8}T\d{6}Z/,
+    );
+  });
+
   it('unknown access key or wrong session token: 403 InvalidClientTokenId', async () => {
     // Seen from STS, raw XML (aws-azure-login/aws-azure-login#251): no final period.
     const unknown = await sdkError(

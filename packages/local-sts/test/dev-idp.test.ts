@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { startDevIdp } from '@petstore/dev-idp/server';
 import { getTokens } from '@petstore/dev-idp/tokens';
 import { decodeJwt } from 'jose';
@@ -65,5 +66,46 @@ describe('with the dev-idp', () => {
       code: 'InvalidIdentityToken',
       message: 'Incorrect token audience',
     });
+  });
+});
+
+describe('with the dev-idp and the project template (infra/template.yaml)', () => {
+  // The dev-idp puts the role's PetRole session tag in the ID token from the connection rule; the
+  // project's AdminRole and BuyerRole trust the provider by aud and by that tag.
+  const projectTemplate = fileURLToPath(new URL('../../../infra/template.yaml', import.meta.url));
+  let project: LocalSts;
+  beforeAll(async () => {
+    project = await startLocalSts({
+      templatePath: projectTemplate,
+      parameters: {
+        TokenIssuer: idp.issuer,
+        JwksUri: idp.jwksUri,
+        Audience: 'https://api.petstore.local',
+        SpaClientId: 'petstore-web',
+      },
+      log: { call: () => {}, info: () => {}, warn: () => {} },
+    });
+  });
+  afterAll(() => project?.close());
+
+  const assume = async (role: string, persona: 'admin' | 'buyer') => {
+    const { idToken } = await getTokens(idp.issuer, persona);
+    const arn = project.iam.roles.get(role)?.arn ?? '';
+    return callSts(project.url, assumeRoleParameters(arn, idToken ?? ''));
+  };
+
+  it('gives the admin the admin role and the buyer the buyer role', async () => {
+    const admin = await assume('AdminRole', 'admin');
+    expect(admin.status).toBe(200);
+    const adminKey =
+      admin.xml.AssumeRoleWithWebIdentityResponse.AssumeRoleWithWebIdentityResult.Credentials
+        .AccessKeyId;
+    expect(project.credentials.find(adminKey)?.session.principalTags.get('PetRole')).toBe('admin');
+    expect((await assume('BuyerRole', 'buyer')).status).toBe(200);
+  });
+
+  it('refuses the buyer the admin role and the admin the buyer role (AccessDenied)', async () => {
+    expect(errorOf(await assume('AdminRole', 'buyer'))).toMatchObject({ code: 'AccessDenied' });
+    expect(errorOf(await assume('BuyerRole', 'admin'))).toMatchObject({ code: 'AccessDenied' });
   });
 });

@@ -1,6 +1,6 @@
 import type { AssumedRoleSession } from '@petstore/sigv4/credentials';
-import { issueCredentials } from '../credentials/issue-credentials';
 import type { ExpiringCredentialStore } from '../credentials/expiring-credential-store';
+import { issueCredentials } from '../credentials/issue-credentials';
 import type { IamModel, RoleModel } from '../iam-model';
 import { stsErrors } from '../protocol/sts-errors';
 import { type MemberRule, validateParameters } from '../protocol/validate-parameters';

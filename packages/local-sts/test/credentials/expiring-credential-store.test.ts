@@ -1,7 +1,7 @@
 import type { TemporaryCredentials } from '@petstore/sigv4/credentials';
 import { describe, expect, it } from 'vitest';
-import { issueCredentials } from '../../src/credentials/issue-credentials';
 import { ExpiringCredentialStore } from '../../src/credentials/expiring-credential-store';
+import { issueCredentials } from '../../src/credentials/issue-credentials';
 import { manualClock } from '../support/test-sts';
 
 const session = {
