@@ -56,7 +56,10 @@ export interface paths {
         /**
          * Buy a pet. The buyer is the caller, as the authorizer identified them.
          * @description Takes no body. The buyer recorded in `soldTo` is the authenticated caller; a `soldTo` or
-         *     user name sent by the client is ignored.
+         *     user name sent by the client is ignored. On the IAM API the buyer is the user of the
+         *     verified ID token in `X-Id-Token`, which must belong to the signed caller (403
+         *     `IDENTITY_TOKEN_REQUIRED` without one, `IDENTITY_TOKEN_INVALID` for one that does not
+         *     verify or is another user's); nothing is written when it is refused.
          */
         post: operations["purchasePet"];
         delete?: never;
@@ -151,7 +154,7 @@ export interface components {
             }[];
         };
         /** @enum {string} */
-        ErrorCode: "VALIDATION_FAILED" | "INVALID_CURSOR" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "FORBIDDEN" | "PET_NOT_FOUND" | "PET_ALREADY_SOLD" | "INTERNAL";
+        ErrorCode: "VALIDATION_FAILED" | "INVALID_CURSOR" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "FORBIDDEN" | "IDENTITY_TOKEN_REQUIRED" | "IDENTITY_TOKEN_INVALID" | "PET_NOT_FOUND" | "PET_ALREADY_SOLD" | "INTERNAL";
         /** @description A response produced by API Gateway itself, before the API is reached. */
         GatewayError: {
             message?: string | null;
@@ -179,8 +182,9 @@ export interface components {
         };
         /**
          * @description The token is valid but its permissions do not include this operation's scope. From the
-         *     gateway (`GatewayError`) when the authorizer's policy denies it, or from the API
-         *     (`Problem`, code FORBIDDEN) when the API's own check does.
+         *     gateway (`GatewayError`) when the authorizer's (or the IAM role's) policy denies it, or
+         *     from the API (`Problem`, code FORBIDDEN) when the API's own check does; for `purchasePet`
+         *     on the IAM API also `IDENTITY_TOKEN_REQUIRED` or `IDENTITY_TOKEN_INVALID`.
          */
         Forbidden: {
             headers: {
@@ -375,7 +379,14 @@ export interface operations {
     purchasePet: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Required on the IAM API, ignored on the token API: the signed-in user's OpenID Connect
+                 *     ID token (RS256 JWT, `aud` = the SPA's client id), carrying the role session tag, for
+                 *     the session name the client gave STS (`roleSessionName(sub)` of `@petstore/domain`).
+                 */
+                "X-Id-Token"?: string;
+            };
             path: {
                 petId: components["parameters"]["PetId"];
             };
@@ -446,4 +457,4 @@ type ReadonlyArray<T> = [
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
 export const petTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PetType"]> = ["dog", "cat", "fish", "bird", "gecko"];
 export const permissionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Permission"]> = ["read:pets", "create:pets", "delete:pets", "purchase:pets"];
-export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["VALIDATION_FAILED", "INVALID_CURSOR", "PAYLOAD_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE", "FORBIDDEN", "PET_NOT_FOUND", "PET_ALREADY_SOLD", "INTERNAL"];
+export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["VALIDATION_FAILED", "INVALID_CURSOR", "PAYLOAD_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE", "FORBIDDEN", "IDENTITY_TOKEN_REQUIRED", "IDENTITY_TOKEN_INVALID", "PET_NOT_FOUND", "PET_ALREADY_SOLD", "INTERNAL"];
