@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { sampleParameters, templatePath } from './support/template';
 
 // Needs the functions built (turbo builds them before this package's tests).
-const model = await readTemplate(templatePath, { parameters: sampleParameters });
+// Every function has an event on PetsApi (the IAM API serves the same ones).
+const model = await readTemplate(templatePath, { parameters: sampleParameters, api: 'PetsApi' });
 const functions = [...model.functions.values()];
 
 /** The file Lambda would load for `Handler: file.export`, trying its extensions in order. */

@@ -2,7 +2,13 @@ import { operations } from '@petstore/api-contract/operations';
 import { petTable } from '@petstore/domain/dynamodb/table';
 import { readTemplate } from '@petstore/gateway/template';
 import { describe, expect, it } from 'vitest';
-import { resourcesOfType, sampleParameters, template, templatePath } from './support/template';
+import {
+  resolved,
+  resourcesOfType,
+  sampleParameters,
+  template,
+  templatePath,
+} from './support/template';
 
 interface ApiEvent {
   Type: string;
@@ -14,20 +20,39 @@ const apiEvents = functions.flatMap(([id, resource]) =>
     .filter((event) => event.Type === 'Api')
     .map((event) => ({
       id,
+      api: String(resolved(event.Properties.RestApiId ?? 'ServerlessRestApi')),
       route: `${event.Properties.Method.toUpperCase()} ${event.Properties.Path}`,
     })),
 );
+/** Both APIs serve the same functions: the TOKEN authorizer's and the AWS_IAM one. */
+const apis = ['PetsApi', 'PetsIamApi'] as const;
+const contractRoutes = operations
+  .map((operation) => `${operation.method} ${operation.path}`)
+  .sort();
+const apiFunctionIds = [
+  ...new Set(apiEvents.filter((event) => event.api === 'PetsApi').map((event) => event.id)),
+];
+const propertiesOf = (id: string) => template.Resources[id]?.Properties ?? {};
 
 describe('the template and the contract', () => {
-  it('has exactly one Api event per contract operation, and no other', () => {
-    const routes = apiEvents.map((event) => event.route).sort();
-    expect(routes).toEqual(
-      operations.map((operation) => `${operation.method} ${operation.path}`).sort(),
-    );
+  it('puts every event on one of the two APIs', () => {
+    expect([...new Set(apiEvents.map((event) => event.api))].sort()).toEqual([...apis].sort());
   });
 
-  it('gives each operation its own function', () => {
-    expect(new Set(apiEvents.map((event) => event.id)).size).toBe(operations.length);
+  it.each(apis)('has exactly one %s event per contract operation, and no other', (api) => {
+    const routes = apiEvents.filter((event) => event.api === api).map((event) => event.route);
+    expect(routes.sort()).toEqual(contractRoutes);
+  });
+
+  it('gives each operation its own function, the same on both APIs', () => {
+    expect(apiFunctionIds).toHaveLength(operations.length);
+    for (const id of apiFunctionIds) {
+      const routes = apis.map((api) =>
+        apiEvents.filter((event) => event.id === id && event.api === api).map((e) => e.route),
+      );
+      expect(routes[0], id).toHaveLength(1);
+      expect(routes[1], id).toEqual(routes[0]);
+    }
   });
 });
 
@@ -119,28 +144,154 @@ describe('least privilege', () => {
   });
 });
 
-describe('gateway responses', () => {
-  it('carry CORS headers on every 4xx and 5xx, so the SPA can read a 401 or 403', () => {
-    const responses = template.Resources.PetsApi?.Properties?.GatewayResponses as Record<
-      string,
-      { ResponseParameters: { Headers: Record<string, unknown> } }
-    >;
-    for (const type of ['DEFAULT_4XX', 'DEFAULT_5XX']) {
-      expect(Object.keys(responses[type]?.ResponseParameters.Headers ?? {})).toContain(
-        'Access-Control-Allow-Origin',
-      );
+describe('the IAM API', () => {
+  const iam = propertiesOf('PetsIamApi');
+  const token = propertiesOf('PetsApi');
+  const headerList = (value: unknown) =>
+    String(value)
+      .replace(/^'|'$/g, '')
+      .split(',')
+      .map((header) => header.trim().toLowerCase())
+      .sort();
+
+  it('authorizes every method with AWS_IAM, invokes with its own permission, leaves preflights open', () => {
+    expect(iam.Auth).toStrictEqual({
+      DefaultAuthorizer: 'AWS_IAM',
+      InvokeRole: 'NONE',
+      AddDefaultAuthorizerToCorsPreflight: false,
+    });
+  });
+
+  it('lets the SPA send the SigV4 headers and its ID token across origins', () => {
+    const cors = iam.Cors as Record<string, unknown>;
+    expect(headerList(cors.AllowHeaders)).toEqual([
+      'authorization',
+      'content-type',
+      'x-amz-content-sha256',
+      'x-amz-date',
+      'x-amz-security-token',
+      'x-id-token',
+    ]);
+  });
+
+  it('allows the same origin, methods and preflight cache as the token API', () => {
+    const { AllowHeaders: _iamHeaders, ...iamCors } = iam.Cors as Record<string, unknown>;
+    const { AllowHeaders: _tokenHeaders, ...tokenCors } = token.Cors as Record<string, unknown>;
+    expect(iamCors).toStrictEqual(tokenCors);
+  });
+
+  it('has the token API’s stage, gateway responses, throttling and tracing', () => {
+    for (const property of ['StageName', 'GatewayResponses', 'MethodSettings', 'TracingEnabled']) {
+      expect(iam[property], property).toStrictEqual(token[property]);
     }
+  });
+
+  it('writes access logs when they are enabled, with the caller’s assumed-role ARN', () => {
+    const logs = resolved(iam.AccessLogSetting, { EnableAccessLogs: 'true' }) as {
+      DestinationArn: string;
+      Format: string;
+    };
+    expect(logs.DestinationArn).toBe('IamApiAccessLogs.Arn');
+    expect(logs.Format).toContain('$context.identity.userArn');
+    expect(JSON.parse(logs.Format)).toHaveProperty('requestId', '$context.requestId');
+  });
+});
+
+describe('gateway responses', () => {
+  it.each(apis)(
+    'carry CORS headers on every 4xx and 5xx of %s, so the SPA can read a 401 or 403',
+    (api) => {
+      const responses = propertiesOf(api).GatewayResponses as Record<
+        string,
+        { ResponseParameters: { Headers: Record<string, unknown> } }
+      >;
+      for (const type of ['DEFAULT_4XX', 'DEFAULT_5XX']) {
+        expect(Object.keys(responses[type]?.ResponseParameters.Headers ?? {})).toContain(
+          'Access-Control-Allow-Origin',
+        );
+      }
+    },
+  );
+});
+
+describe('what the functions are told about the IAM API', () => {
+  const variablesOf = (id: string) =>
+    (propertiesOf(id).Environment as { Variables?: Record<string, unknown> } | undefined)
+      ?.Variables ?? {};
+
+  it('tells every API function the two role names, to map an assumed role to its permissions', () => {
+    for (const id of apiFunctionIds) {
+      expect(resolved(variablesOf(id).ADMIN_ROLE_NAME), id).toBe('AdminRole');
+      expect(resolved(variablesOf(id).BUYER_ROLE_NAME), id).toBe('BuyerRole');
+    }
+  });
+
+  it('tells only the purchase how to verify the buyer’s ID token (issuer, keys, the SPA as audience)', () => {
+    expect(resolved(variablesOf('PurchasePetFunction'))).toMatchObject({
+      ID_TOKEN_ISSUER: sampleParameters.TokenIssuer,
+      ID_TOKEN_JWKS_URI: sampleParameters.JwksUri,
+      ID_TOKEN_AUDIENCE: sampleParameters.SpaClientId,
+    });
+    const others = functions.map(([id]) => id).filter((id) => id !== 'PurchasePetFunction');
+    for (const id of others) {
+      expect(
+        Object.keys(variablesOf(id)).filter((name) => name.startsWith('ID_TOKEN_')),
+        id,
+      ).toEqual([]);
+    }
+  });
+
+  it('tells the TOKEN authorizer nothing about the IAM roles', () => {
+    expect(Object.keys(variablesOf('AuthorizerFunction'))).not.toEqual(
+      expect.arrayContaining(['ADMIN_ROLE_NAME']),
+    );
+    expect(Object.keys(variablesOf('AuthorizerFunction'))).not.toEqual(
+      expect.arrayContaining(['BUYER_ROLE_NAME']),
+    );
+  });
+});
+
+describe('the SPA’s content security policy', () => {
+  it('lets the SPA reach STS, globally and in the stack’s region, to exchange its ID token', () => {
+    const config = propertiesOf('SpaSecurityHeaders').ResponseHeadersPolicyConfig as {
+      SecurityHeadersConfig: { ContentSecurityPolicy: { ContentSecurityPolicy: unknown } };
+    };
+    const policy = String(
+      resolved(config.SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy),
+    );
+    const connect = /connect-src ([^;]*);/.exec(policy)?.[1]?.split(/\s+/) ?? [];
+    expect(connect).toEqual(
+      expect.arrayContaining([
+        "'self'",
+        'https://*.execute-api.eu-west-1.amazonaws.com',
+        'https://sts.amazonaws.com',
+        'https://sts.eu-west-1.amazonaws.com',
+      ]),
+    );
   });
 });
 
 describe('the resolved template', async () => {
-  const model = await readTemplate(templatePath, { parameters: sampleParameters });
+  const model = await readTemplate(templatePath, { parameters: sampleParameters, api: 'PetsApi' });
+  // Expected locally: the table, bucket and CDN are not emulated; Node.js is the machine's own.
+  const expected = /^(Resources: not emulated|Runtime: nodejs\d+\.x run on the local Node\.js)/;
 
   it('reads without errors or unexpected warnings', () => {
-    // Expected locally: the table, bucket and CDN are not emulated; Node.js is the machine's own.
-    const expected = /^(Resources: not emulated|Runtime: nodejs\d+\.x run on the local Node\.js)/;
     expect(model.warnings.filter((warning) => !expected.test(warning))).toEqual([]);
     expect(model.functions.size).toBe(operations.length + 1);
+  });
+
+  // Needs the gateway that serves AWS_IAM methods (packages/gateway).
+  it('reads the IAM API without errors or unexpected warnings', async () => {
+    const iam = await readTemplate(templatePath, {
+      parameters: sampleParameters,
+      api: 'PetsIamApi',
+    });
+    expect(iam.warnings.filter((warning) => !expected.test(warning))).toEqual([]);
+    expect(iam.functions.size).toBe(operations.length);
+    expect(iam.api.routes.map((route) => `${route.method} ${route.path}`)).toEqual(
+      expect.arrayContaining(contractRoutes),
+    );
   });
 
   it('sets every variable the authorizer requires at cold start', () => {

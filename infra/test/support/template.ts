@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { loadTemplate, type RawTemplate } from '@petstore/gateway/load-template';
+import { resolveSymbolically, type SymbolicScope } from './cfn-intrinsics';
 
 export const templatePath = fileURLToPath(new URL('../../template.yaml', import.meta.url));
 
@@ -16,6 +17,28 @@ export const sampleParameters = {
   TokenIssuer: 'https://tenant.example.com/',
   JwksUri: 'https://tenant.example.com/.well-known/jwks.json',
   Audience: 'https://api.petstore.example',
+  SpaClientId: 'spa-client-id',
   AllowedOrigin: 'https://shop.example.com',
   EnableAccessLogs: 'false',
 } as const;
+
+/** The region and account the symbolic resolution deploys to. */
+export const samplePseudo = {
+  'AWS::Partition': 'aws',
+  'AWS::Region': 'eu-west-1',
+  'AWS::AccountId': '123456789012',
+  'AWS::StackName': 'petstore',
+} as const;
+
+/**
+ * A template value with its intrinsics resolved for {@link sampleParameters} (plus `overrides`);
+ * each resource stands for its logical id (see `resolveSymbolically`).
+ */
+export function resolved(value: unknown, overrides: Readonly<Record<string, string>> = {}) {
+  const scope: SymbolicScope = {
+    template,
+    parameters: { ...sampleParameters, ...overrides },
+    pseudo: samplePseudo,
+  };
+  return resolveSymbolically(value, scope);
+}
