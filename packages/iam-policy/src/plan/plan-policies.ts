@@ -1,4 +1,4 @@
-import { arnMatches } from '../evaluate-policy';
+import { arnMatches } from '../wildcard';
 import { type RouteRow, type RouteRule, routeRules } from './route-rules';
 import { UnsafeRouteTableError } from './unsafe-route-table-error';
 
