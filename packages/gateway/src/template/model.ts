@@ -4,6 +4,8 @@ import type { PolicyDocument } from '@petstore/iam-policy/evaluate';
 export interface GatewayModel {
   readonly api: ApiModel;
   readonly functions: ReadonlyMap<string, FunctionModel>;
+  /** OIDC providers and roles: the policies `AWS_IAM` methods are authorized with. */
+  readonly iam: IamModel;
   readonly warnings: readonly string[];
 }
 
@@ -118,6 +120,8 @@ export interface IamModel {
   readonly oidcProviders: readonly OidcProviderModel[];
   /** `AWS::IAM::Role` resources by logical id. */
   readonly roles: ReadonlyMap<string, RoleModel>;
+  /** What of these resources is not emulated (also among `GatewayModel.warnings`). */
+  readonly warnings: readonly string[];
 }
 
 export interface OidcProviderModel {

@@ -1,19 +1,14 @@
-import { dirname, resolve } from 'node:path';
 import { applyGlobals } from './apply-globals';
 import { Diagnostics } from './diagnostics';
-import { loadTemplate, type RawResource } from './load-template';
-import { defaultIdentity, type LocalIdentity } from './local-identity';
+import type { RawResource } from './load-template';
 import type { FunctionModel, GatewayModel } from './model';
+import { openTemplate, type TemplateInputs } from './open-template';
 import { readApi } from './read-api';
 import { type ApiEvent, readApiEvents } from './read-api-events';
 import { readFunction } from './read-function';
-import { readParameters } from './read-parameters';
-import type { ReadContext } from './resolve-property';
-import { createScope } from './template-scope';
+import { readIam } from './read-iam';
 
-export interface ReadTemplateOptions {
-  readonly parameters?: Readonly<Record<string, string>>;
-  readonly identity?: LocalIdentity;
+export interface ReadTemplateOptions extends TemplateInputs {
   /** Logical id of the API to serve when the template has several. */
   readonly api?: string;
 }
@@ -34,23 +29,14 @@ export async function readTemplate(
   templatePath: string,
   options: ReadTemplateOptions = {},
 ): Promise<GatewayModel> {
-  const path = resolve(templatePath);
-  const template = await loadTemplate(path);
-  const diagnostics = new Diagnostics();
+  const { path, template, context, resources } = await openTemplate(templatePath, options);
+  const { diagnostics } = context;
   if (template.Transform === undefined)
     diagnostics.warn('Transform', 'AWS::Serverless-2016-10-31 is missing');
   for (const section of Object.keys(template.Globals ?? {})) {
     if (section !== 'Function' && section !== 'Api')
       diagnostics.warn(`Globals.${section}`, 'is not emulated');
   }
-  const parameters = readParameters(template, options.parameters ?? {}, diagnostics);
-  diagnostics.throwIfErrors(path);
-  const scope = createScope(template, parameters, options.identity ?? defaultIdentity, diagnostics);
-  const context: ReadContext = { templateDir: dirname(path), scope, diagnostics };
-
-  const resources = Object.entries(template.Resources).filter(
-    ([, resource]) => resource.Condition === undefined || scope.condition(resource.Condition),
-  );
   const others = resources.filter(([, r]) => !servedTypes.has(r.Type) && !quietTypes.test(r.Type));
   if (others.length > 0) {
     const list = others.map(([id, resource]) => `${id} (${resource.Type})`).join(', ');
@@ -110,8 +96,9 @@ export async function readTemplate(
       `${[...otherRuntimes].join(', ')} run on the local Node.js ${process.versions.node}`,
     );
   }
+  const iam = readIam(resources, context);
   diagnostics.throwIfErrors(path);
-  return { api, functions, warnings: diagnostics.warnings };
+  return { api, functions, iam, warnings: diagnostics.warnings };
 }
 
 function chooseApi(

@@ -1,3 +1,4 @@
+import { localRoleId, managedPolicyArn, oidcProviderArn, roleArn } from './iam-names';
 import type { RawResource } from './load-template';
 import { type LocalIdentity, localApiId } from './local-identity';
 
@@ -10,6 +11,7 @@ export interface ResourceValues {
 /**
  * Local values for `!Ref` / `!GetAtt` on a resource: names from the name property when it has
  * one (already resolved by `nameOf`), else the logical id; ARNs built from the local identity.
+ * The IAM model (`readIamModel`) takes its role names, ARNs and ids from here too.
  *
  * @example
  * resourceValues('PetsTable', table, identity, nameOf).attribute('Arn')
@@ -51,7 +53,21 @@ export function resourceValues(
     }
     case 'AWS::IAM::Role': {
       const name = nameOf('RoleName') ?? logicalId;
-      return withAttributes(name, { Arn: `arn:aws:iam::${accountId}:role/${name}` });
+      const path = nameOf('Path') ?? '/';
+      return withAttributes(name, {
+        Arn: roleArn(accountId, path, name),
+        RoleId: localRoleId(logicalId),
+      });
+    }
+    case 'AWS::IAM::ManagedPolicy': {
+      const name = nameOf('ManagedPolicyName') ?? logicalId;
+      const policyArn = managedPolicyArn(accountId, nameOf('Path') ?? '/', name);
+      return withAttributes(policyArn, { PolicyArn: policyArn });
+    }
+    case 'AWS::IAM::OIDCProvider': {
+      const url = nameOf('Url');
+      const providerArn = url === undefined ? logicalId : oidcProviderArn(accountId, url);
+      return withAttributes(providerArn, { Arn: providerArn });
     }
     default: {
       const service = resource.Type.split('::')[1]?.toLowerCase() ?? 'local';
