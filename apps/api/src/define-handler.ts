@@ -4,6 +4,7 @@ import { type Caller, callerOf, requirePermissions } from './http/caller';
 import { corsHeaders } from './http/cors';
 import { header } from './http/header';
 import { isExpectedError, problemResponse, toProblem } from './http/problem';
+import { RequestError } from './http/request-errors';
 import { runtime } from './runtime';
 
 /** What an operation's code receives: the event and the authenticated caller. */
@@ -26,7 +27,8 @@ export type ProxyHandler = (
 
 /**
  * Wraps one operation's code as a Lambda proxy handler: checks the permissions the contract
- * requires for `operationId` (defence in depth behind the authorizer), maps errors to RFC 9457
+ * requires for `operationId` (defence in depth behind the gateway: the authorizer's policy on the
+ * token API, the role's on the IAM API), maps errors to RFC 9457
  * problems, adds CORS headers for allowed origins, and logs one line per call.
  *
  * @example
@@ -49,7 +51,7 @@ export function defineHandler(
     logger.addContext(context);
     logger.appendKeys({ operationId, requestId });
     const cors = corsHeaders(header(event, 'origin'), config.allowedOrigins);
-    const caller = callerOf(event);
+    const caller = callerOf(event, config.assumedRoles);
     try {
       requirePermissions(caller, permissions);
       const reply = await run({ event, caller });
@@ -70,6 +72,7 @@ export function defineHandler(
           status: problem.status,
           code: problem.code,
           caller: caller.subject,
+          ...(error instanceof RequestError && error.logDetail ? { detail: error.logDetail } : {}),
         });
       } else {
         logger.error('failed', { error: error as Error, caller: caller.subject });

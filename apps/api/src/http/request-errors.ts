@@ -3,6 +3,8 @@ import type { ErrorCode } from '@petstore/domain/errors';
 /** A request refused by the API layer before the domain is called. */
 export abstract class RequestError extends Error {
   abstract readonly code: ErrorCode;
+  /** What exactly was wrong, for the log only (the caller sees `message`); never a secret. */
+  readonly logDetail: string | undefined = undefined;
 }
 
 export class PayloadTooLargeError extends RequestError {
@@ -24,7 +26,12 @@ export class UnsupportedMediaTypeError extends RequestError {
 export class ForbiddenError extends RequestError {
   override readonly name = 'ForbiddenError';
   readonly code = 'FORBIDDEN';
-  constructor(readonly missing: readonly string[]) {
+  override readonly logDetail: string;
+  constructor(
+    readonly missing: readonly string[],
+    reason?: string,
+  ) {
     super('Your role does not allow this operation.');
+    this.logDetail = reason ?? `missing ${missing.join(' ') || 'an identity'}`;
   }
 }

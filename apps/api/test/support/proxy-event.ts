@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEvent, Context } from 'aws-lambda';
 
 export interface EventOptions {
@@ -10,8 +10,53 @@ export interface EventOptions {
   headers?: Record<string, string>;
   body?: string | null;
   isBase64Encoded?: boolean;
-  /** `requestContext.authorizer`: principalId and the authorizer's context, strings only. */
+  /**
+   * `requestContext.authorizer`: principalId and the authorizer's context, strings only.
+   * Defaults to an admin's, except for an IAM request (`assumedRole`), which has none.
+   */
   authorizer?: Record<string, string> | null;
+  /** A SigV4-signed request of the IAM API: the assumed-role session API Gateway verified. */
+  assumedRole?: AssumedRoleSession;
+}
+
+/** The names the template gives the IAM API's roles (`ADMIN_ROLE_NAME`, `BUYER_ROLE_NAME`). */
+export const roleNames = { admin: 'AdminRole', buyer: 'BuyerRole' } as const;
+
+export interface AssumedRoleSession {
+  readonly roleName: string;
+  /** The `RoleSessionName` given to STS. */
+  readonly sessionName: string;
+  /** The account of the role; defaults to the API's (`123456789012`). */
+  readonly accountId?: string;
+  /** Overrides `userArn` (e.g. an IAM user's ARN instead of an assumed role's). */
+  readonly userArn?: string;
+}
+
+const apiAccountId = '123456789012';
+
+/** A stable `AROA...` unique id per role name, as IAM gives each role one. */
+function roleIdOf(roleName: string): string {
+  const digest = createHash('sha256').update(roleName).digest('hex').toUpperCase();
+  return `AROA${digest.slice(0, 17)}`;
+}
+
+/**
+ * `requestContext.identity` of an `AWS_IAM` method called with an assumed role's temporary
+ * credentials (IAM federation facts: `userArn` the assumed-role ARN, `user` and `caller`
+ * `ROLE_ID:SESSION`, `accountId`, an `ASIA` access key; every `cognito*` field null).
+ */
+function assumedRoleIdentity(session: AssumedRoleSession) {
+  const accountId = session.accountId ?? apiAccountId;
+  const principal = `${roleIdOf(session.roleName)}:${session.sessionName}`;
+  return {
+    accessKey: `ASIA${randomBytes(8).toString('hex').toUpperCase()}`,
+    accountId,
+    caller: principal,
+    user: principal,
+    userArn:
+      session.userArn ??
+      `arn:aws:sts::${accountId}:assumed-role/${session.roleName}/${session.sessionName}`,
+  };
 }
 
 /** Authorizer contexts as the TOKEN authorizer produces them for each kind of caller. */
@@ -46,7 +91,8 @@ export const callers = {
 /**
  * A REST API (v1) Lambda proxy event shaped like the ones API Gateway sends (AWS-BEHAVIOR.md
  * L1, L2): empty collections are `null`, headers come single- and multi-valued, the request
- * context carries the stage path and the authorizer's output.
+ * context carries the stage path and the authorizer's output (token API) or the assumed-role
+ * caller (IAM API).
  */
 export function proxyEvent(options: EventOptions): APIGatewayProxyEvent {
   const path = options.resource.replace(/\{(\w+)\+?\}/g, (_, name: string) =>
@@ -77,7 +123,7 @@ export function proxyEvent(options: EventOptions): APIGatewayProxyEvent {
     body: options.body ?? null,
     isBase64Encoded: options.isBase64Encoded ?? false,
     requestContext: {
-      accountId: '123456789012',
+      accountId: apiAccountId,
       apiId: 'abc123',
       domainName: 'abc123.execute-api.eu-west-1.amazonaws.com',
       domainPrefix: 'abc123',
@@ -99,6 +145,7 @@ export function proxyEvent(options: EventOptions): APIGatewayProxyEvent {
         user: null,
         userAgent: 'vitest',
         userArn: null,
+        ...(options.assumedRole ? assumedRoleIdentity(options.assumedRole) : {}),
       },
       path: `/prod${path}`,
       protocol: 'HTTP/1.1',
@@ -108,9 +155,16 @@ export function proxyEvent(options: EventOptions): APIGatewayProxyEvent {
       resourceId: 'abc1de',
       resourcePath: options.resource,
       stage: 'prod',
-      authorizer: options.authorizer === null ? null : (options.authorizer ?? callers.admin),
+      ...authorizerOf(options),
     },
   } as APIGatewayProxyEvent;
+}
+
+function authorizerOf(options: EventOptions) {
+  if (options.authorizer === null) return { authorizer: null };
+  if (options.authorizer) return { authorizer: options.authorizer };
+  // AWS_IAM methods: `requestContext.authorizer` is absent.
+  return options.assumedRole ? {} : { authorizer: callers.admin };
 }
 
 /** A Lambda context like the runtime's. */

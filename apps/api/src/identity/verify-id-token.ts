@@ -1,0 +1,124 @@
+import { roleTagKey, sessionTagsClaim } from '@petstore/domain/roles';
+import { errors, type JWTPayload, type JWTVerifyGetKey, jwtVerify } from 'jose';
+import { IdentityTokenInvalidError, IdentityTokenRequiredError } from './id-token-errors';
+
+/** Larger than any ID token we issue; the contract's `maxLength` of `X-Id-Token`. */
+export const MAX_ID_TOKEN_LENGTH = 8192;
+
+/** Seconds of clock difference with the identity provider tolerated on `exp`, `nbf` and `iat`. */
+const clockToleranceSeconds = 5;
+
+export interface IdTokenVerifierOptions {
+  readonly issuer: string;
+  /** The SPA's client id. */
+  readonly audience: string;
+  /** The provider's keys, e.g. jose's `createRemoteJWKSet(jwksUri)`. */
+  readonly keys: JWTVerifyGetKey;
+  /** Defaults to the system clock. */
+  readonly now?: () => Date;
+}
+
+/** What a verified ID token says about its user. */
+export interface VerifiedIdToken {
+  readonly subject: string;
+  readonly name: string | undefined;
+  readonly email: string | undefined;
+  /** The only value of the `PetRole` session tag, when the token carries exactly one. */
+  readonly roleTag: string | undefined;
+}
+
+export type IdTokenVerifier = (token: string | undefined) => Promise<VerifiedIdToken>;
+
+/** jose's failures that mean "this token is no good"; anything else is a fault (a 5xx). */
+const rejectionCodes = new Set([
+  'ERR_JWT_EXPIRED',
+  'ERR_JWT_CLAIM_VALIDATION_FAILED',
+  'ERR_JWS_SIGNATURE_VERIFICATION_FAILED',
+  'ERR_JWS_INVALID',
+  'ERR_JWT_INVALID',
+  'ERR_JOSE_ALG_NOT_ALLOWED',
+  'ERR_JOSE_NOT_SUPPORTED',
+  'ERR_JWKS_NO_MATCHING_KEY',
+  'ERR_JWKS_MULTIPLE_MATCHING_KEYS',
+]);
+
+/**
+ * Verifies an OpenID Connect ID token (RS256 only): signature by a key of the provider's JWKS,
+ * `iss` exactly, `aud` containing the SPA's client id (and `azp`, when present, equal to it),
+ * `exp` required and not passed, `sub` a non-empty string, and not an access token (`typ:
+ * at+jwt`). Throws {@link IdentityTokenRequiredError} for no token,
+ * {@link IdentityTokenInvalidError} (its `logDetail` says why) for a bad one, and lets any other
+ * error (the JWKS unreachable) through as a fault.
+ *
+ * @example
+ * const verify = createIdTokenVerifier({ issuer, audience: 'petstore-web', keys: createRemoteJWKSet(jwksUri) });
+ * const { subject, roleTag } = await verify(header(event, 'x-id-token'));
+ */
+export function createIdTokenVerifier(options: IdTokenVerifierOptions): IdTokenVerifier {
+  const { issuer, audience, keys, now } = options;
+  return async (token) => {
+    if (token === undefined || token.trim() === '') throw new IdentityTokenRequiredError();
+    if (token.length > MAX_ID_TOKEN_LENGTH) {
+      throw new IdentityTokenInvalidError(`longer than ${MAX_ID_TOKEN_LENGTH} characters`);
+    }
+    let verified: Awaited<ReturnType<typeof jwtVerify>>;
+    try {
+      verified = await jwtVerify(token.trim(), keys, {
+        issuer,
+        audience,
+        algorithms: ['RS256'],
+        clockTolerance: clockToleranceSeconds,
+        requiredClaims: ['exp', 'sub'],
+        ...(now ? { currentDate: now() } : {}),
+      });
+    } catch (error) {
+      if (error instanceof errors.JOSEError && rejectionCodes.has(error.code)) {
+        throw new IdentityTokenInvalidError(rejectionReason(error), { cause: error });
+      }
+      throw error;
+    }
+    const { payload, protectedHeader } = verified;
+    if (/^(application\/)?at\+jwt$/i.test(protectedHeader.typ ?? '')) {
+      throw new IdentityTokenInvalidError('an access token (typ at+jwt), not an ID token');
+    }
+    if (payload.azp !== undefined && payload.azp !== audience) {
+      throw new IdentityTokenInvalidError('azp is not the SPA client id');
+    }
+    if (typeof payload.sub !== 'string' || payload.sub === '') {
+      throw new IdentityTokenInvalidError('sub is not a non-empty string');
+    }
+    return {
+      subject: payload.sub,
+      name: nonEmptyText(payload.name),
+      email: nonEmptyText(payload.email),
+      roleTag: roleTagOf(payload),
+    };
+  };
+}
+
+function rejectionReason(error: InstanceType<typeof errors.JOSEError>): string {
+  if (error instanceof errors.JWTExpired) return 'expired';
+  if (error instanceof errors.JWTClaimValidationFailed) {
+    return `claim ${error.claim} ${error.reason.replaceAll('_', ' ')}`;
+  }
+  return error.code;
+}
+
+/** `principal_tags.PetRole` of the session tags claim, when it is a list of exactly one string. */
+function roleTagOf(payload: JWTPayload): string | undefined {
+  const claim = payload[sessionTagsClaim];
+  if (typeof claim !== 'object' || claim === null) return undefined;
+  const tags = (claim as Record<string, unknown>).principal_tags;
+  if (typeof tags !== 'object' || tags === null || !Object.hasOwn(tags, roleTagKey)) {
+    return undefined;
+  }
+  const values = (tags as Record<string, unknown>)[roleTagKey];
+  if (!Array.isArray(values) || values.length !== 1 || typeof values[0] !== 'string') {
+    return undefined;
+  }
+  return values[0];
+}
+
+function nonEmptyText(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
