@@ -6,8 +6,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { devIdpDefaults } from '@petstore/dev-idp/config';
 import { invokeFunction } from '@petstore/gateway/invoke';
+import { configuredEndpoints } from '../config/configured-endpoints';
 import { readLocalConfig } from '../config/local-config';
 import { templatePath } from '../config/repo-paths';
 import { localEnvironment, localParameters } from '../stack/template-settings';
@@ -22,14 +22,7 @@ if (!functionId || !eventFile) {
 
 try {
   const { ports } = readLocalConfig(process.env, []);
-  const issuer = `http://127.0.0.1:${ports.idp}`;
-  const endpoints = {
-    issuer,
-    jwksUri: `${issuer}/jwks`,
-    audience: process.env.API_AUDIENCE || devIdpDefaults.audience,
-    webOrigin: `http://127.0.0.1:${ports.web}`,
-    dynamoEndpoint: `http://127.0.0.1:${ports.dynamodb}`,
-  };
+  const endpoints = configuredEndpoints(ports);
   // pnpm runs scripts from the repository root; a relative path is the caller's.
   const event = JSON.parse(
     await readFile(resolve(process.env.INIT_CWD ?? process.cwd(), eventFile), 'utf8'),

@@ -4,6 +4,7 @@
  * Reads the same DEV_IDP_PORT and WEB_PORT as `pnpm start`.
  */
 import { getAccessToken, type Persona } from '@petstore/dev-idp/tokens';
+import { configuredEndpoints } from '../config/configured-endpoints';
 import { readLocalConfig } from '../config/local-config';
 
 const personas = ['admin', 'buyer', 'm2m'] as const satisfies readonly Persona[];
@@ -14,11 +15,9 @@ if (!persona || !personas.includes(persona)) {
   process.exit(2);
 }
 const { ports } = readLocalConfig(process.env, []);
-const issuer = `http://127.0.0.1:${ports.idp}`;
+const { issuer, redirectUri } = configuredEndpoints(ports);
 try {
-  const token = await getAccessToken(issuer, persona, {
-    redirectUri: `http://127.0.0.1:${ports.web}/callback`,
-  });
+  const token = await getAccessToken(issuer, persona, { redirectUri });
   process.stdout.write(`${token}\n`);
 } catch (error) {
   const reason = error instanceof Error ? error.message : String(error);

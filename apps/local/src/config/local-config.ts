@@ -6,7 +6,9 @@ const port = z.coerce.number().int().min(0).max(65_535);
 /** Environment variables of the local stack, each with its default (ARCHITECTURE.md's ports). */
 const envSchema = z.object({
   API_PORT: port.default(3000),
+  IAM_API_PORT: port.default(3001),
   DEV_IDP_PORT: port.default(9000),
+  STS_PORT: port.default(9001),
   WEB_PORT: port.default(5173),
   DYNAMODB_PORT: port.default(8000),
   DATA_DIR: z.string().min(1).default(defaultDataDir),
@@ -14,8 +16,12 @@ const envSchema = z.object({
 
 export interface LocalConfig {
   readonly ports: {
+    /** The token API (`PetsApi`). */
     readonly api: number;
+    /** The IAM API (`PetsIamApi`, SigV4-signed requests). */
+    readonly iamApi: number;
     readonly idp: number;
+    readonly sts: number;
     readonly web: number;
     readonly dynamodb: number;
   };
@@ -59,9 +65,17 @@ export function readLocalConfig(
       `Environment variable ${String(issue?.path[0])} is invalid: ${issue?.message ?? 'unknown problem'}`,
     );
   }
-  const { API_PORT, DEV_IDP_PORT, WEB_PORT, DYNAMODB_PORT, DATA_DIR } = result.data;
+  const { API_PORT, IAM_API_PORT, DEV_IDP_PORT, STS_PORT, WEB_PORT, DYNAMODB_PORT, DATA_DIR } =
+    result.data;
   return {
-    ports: { api: API_PORT, idp: DEV_IDP_PORT, web: WEB_PORT, dynamodb: DYNAMODB_PORT },
+    ports: {
+      api: API_PORT,
+      iamApi: IAM_API_PORT,
+      idp: DEV_IDP_PORT,
+      sts: STS_PORT,
+      web: WEB_PORT,
+      dynamodb: DYNAMODB_PORT,
+    },
     dataDir: argv.includes('--memory') ? undefined : DATA_DIR,
     watch: !argv.includes('--no-watch'),
   };
@@ -70,7 +84,9 @@ export function readLocalConfig(
 /** The variable that sets each port, for error messages. */
 export const portVariables = {
   api: 'API_PORT',
+  iamApi: 'IAM_API_PORT',
   idp: 'DEV_IDP_PORT',
+  sts: 'STS_PORT',
   web: 'WEB_PORT',
   dynamodb: 'DYNAMODB_PORT',
 } as const satisfies Record<keyof LocalConfig['ports'], string>;

@@ -77,6 +77,7 @@ export async function startStack(config: LocalConfig, log: StackLog): Promise<St
       issuer: idp.issuer,
       jwksUri: idp.jwksUri,
       audience: idp.config.audience,
+      spaClientId: idp.config.spa.clientId,
       webOrigin,
       dynamoEndpoint: dynamo.endpoint,
     };

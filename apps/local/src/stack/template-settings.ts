@@ -3,6 +3,8 @@ export interface LocalEndpoints {
   readonly issuer: string;
   readonly jwksUri: string;
   readonly audience: string;
+  /** The SPA's client id: the `aud` of its ID tokens, which STS and the purchase function check. */
+  readonly spaClientId: string;
   readonly webOrigin: string;
   readonly dynamoEndpoint: string;
 }
@@ -19,6 +21,7 @@ export function localParameters(endpoints: LocalEndpoints): Record<string, strin
     TokenIssuer: endpoints.issuer,
     JwksUri: endpoints.jwksUri,
     Audience: endpoints.audience,
+    SpaClientId: endpoints.spaClientId,
     // The dev-idp issues RFC 9068 access tokens: insist on it, as a careful deployment would.
     RequireTokenType: 'at+jwt',
     AllowedOrigin: endpoints.webOrigin,

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { StackProcess } from './stack-process';
+import { portEnvironment, type StackProcess } from './stack-process';
 
 const cli = fileURLToPath(new URL('../../src/cli/invoke.ts', import.meta.url));
 const events = fileURLToPath(new URL('../../events/', import.meta.url));
@@ -11,13 +11,7 @@ export function runInvoke(
   functionId: string,
   event: string,
 ): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env = {
-    ...process.env,
-    API_PORT: String(stack.ports.api),
-    DEV_IDP_PORT: String(stack.ports.idp),
-    WEB_PORT: String(stack.ports.web),
-    DYNAMODB_PORT: String(stack.ports.dynamodb),
-  };
+  const env = { ...process.env, ...portEnvironment(stack.ports) };
   return new Promise((resolve) => {
     execFile(
       process.execPath,

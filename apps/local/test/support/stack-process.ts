@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
+import { type LocalConfig, portVariables } from '../../src/config/local-config';
 import { freePort } from './free-port';
 
 const cli = fileURLToPath(new URL('../../src/cli/start.ts', import.meta.url));
@@ -9,7 +10,9 @@ export interface StackProcess {
   readonly apiUrl: string;
   readonly issuer: string;
   readonly webOrigin: string;
-  readonly ports: Record<'api' | 'idp' | 'web' | 'dynamodb', number>;
+  readonly iamApiUrl: string;
+  readonly stsUrl: string;
+  readonly ports: LocalConfig['ports'];
   readonly child: ChildProcess;
   /** Everything it printed so far. */
   output(): string;
@@ -28,22 +31,17 @@ export interface StackProcessOptions {
  * up, or rejects with what it printed if it exits first.
  */
 export async function startStackProcess(options: StackProcessOptions = {}): Promise<StackProcess> {
-  const ports = {
-    api: options.ports?.api ?? (await freePort()),
-    idp: options.ports?.idp ?? (await freePort()),
-    web: options.ports?.web ?? (await freePort()),
-    dynamodb: options.ports?.dynamodb ?? (await freePort()),
-  };
+  const ports = {} as Record<keyof LocalConfig['ports'], number>;
+  for (const name of Object.keys(portVariables) as (keyof LocalConfig['ports'])[]) {
+    ports[name] = options.ports?.[name] ?? (await freePort());
+  }
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', cli, '--no-watch', ...(options.dataDir ? [] : ['--memory'])],
     {
       env: {
         ...process.env,
-        API_PORT: String(ports.api),
-        DEV_IDP_PORT: String(ports.idp),
-        WEB_PORT: String(ports.web),
-        DYNAMODB_PORT: String(ports.dynamodb),
+        ...portEnvironment(ports),
         ...(options.dataDir ? { DATA_DIR: options.dataDir } : {}),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -64,6 +62,8 @@ export async function startStackProcess(options: StackProcessOptions = {}): Prom
   await ready;
   return {
     apiUrl: `http://127.0.0.1:${ports.api}`,
+    iamApiUrl: `http://127.0.0.1:${ports.iamApi}`,
+    stsUrl: `http://127.0.0.1:${ports.sts}`,
     issuer: `http://127.0.0.1:${ports.idp}`,
     webOrigin: `http://127.0.0.1:${ports.web}`,
     ports,
@@ -77,4 +77,14 @@ export async function startStackProcess(options: StackProcessOptions = {}): Prom
       return code;
     },
   };
+}
+
+/** The variables that give a stack process its ports, as `pnpm start` reads them. */
+export function portEnvironment(ports: LocalConfig['ports']): Record<string, string> {
+  return Object.fromEntries(
+    (Object.keys(portVariables) as (keyof LocalConfig['ports'])[]).map((name) => [
+      portVariables[name],
+      String(ports[name]),
+    ]),
+  );
 }
