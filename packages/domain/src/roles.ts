@@ -68,3 +68,30 @@ export interface RoleSessionTags {
 export function roleSessionTags(role: Role): RoleSessionTags {
   return { principal_tags: { [roleTagKey]: [role] } };
 }
+
+/**
+ * The role named by the {@link sessionTagsClaim} claim of a token's payload: its
+ * `principal_tags.PetRole` when that is a list of exactly one known role, else `undefined`.
+ * The inverse of {@link roleSessionTags}, for whoever reads the claim (the purchase function,
+ * the SPA choosing which role to ask STS for, the local command line).
+ *
+ * @example
+ * roleOfSessionTags({ sub: 'x', 'https://aws.amazon.com/tags': roleSessionTags('admin') }) // 'admin'
+ * roleOfSessionTags({ sub: 'x' }) // undefined
+ */
+export function roleOfSessionTags(payload: Readonly<Record<string, unknown>>): Role | undefined {
+  const claim = Object.hasOwn(payload, sessionTagsClaim) ? payload[sessionTagsClaim] : undefined;
+  if (typeof claim !== 'object' || claim === null || !Object.hasOwn(claim, 'principal_tags')) {
+    return undefined;
+  }
+  const tags: unknown = (claim as { principal_tags: unknown }).principal_tags;
+  if (typeof tags !== 'object' || tags === null || !Object.hasOwn(tags, roleTagKey)) {
+    return undefined;
+  }
+  const values: unknown = (tags as Record<string, unknown>)[roleTagKey];
+  if (!Array.isArray(values) || values.length !== 1) return undefined;
+  const [value] = values as unknown[];
+  return typeof value === 'string' && Object.hasOwn(rolePermissions, value)
+    ? (value as Role)
+    : undefined;
+}

@@ -4,6 +4,7 @@ import {
   connectionRoles,
   permissionsOf,
   roleOf,
+  roleOfSessionTags,
   rolePermissions,
   roleSessionTags,
   roleTagKey,
@@ -110,5 +111,32 @@ describe('the role session tag', () => {
       expect(value.length).toBeLessThanOrEqual(256);
       expect(value).toMatch(tag);
     }
+  });
+});
+
+describe('roleOfSessionTags', () => {
+  it('reads back the role of every claim roleSessionTags makes', () => {
+    for (const role of Object.keys(rolePermissions) as (keyof typeof rolePermissions)[]) {
+      // Act
+      const read = roleOfSessionTags({ [sessionTagsClaim]: roleSessionTags(role) });
+      // Assess
+      expect(read).toBe(role);
+    }
+  });
+
+  it.each([
+    ['no claim', {}],
+    ['a claim that is a string', { [sessionTagsClaim]: 'admin' }],
+    ['no principal_tags', { [sessionTagsClaim]: { transitive_tag_keys: ['PetRole'] } }],
+    ['a bare string value', { [sessionTagsClaim]: { principal_tags: { PetRole: 'admin' } } }],
+    ['two values', { [sessionTagsClaim]: { principal_tags: { PetRole: ['admin', 'buyer'] } } }],
+    ['an unknown role', { [sessionTagsClaim]: { principal_tags: { PetRole: ['owner'] } } }],
+    ['a prototype name', { [sessionTagsClaim]: { principal_tags: { PetRole: ['toString'] } } }],
+    ['another key only', { [sessionTagsClaim]: { principal_tags: { Team: ['admin'] } } }],
+  ])('gives no role for %s', (_case, payload) => {
+    // Act
+    const read = roleOfSessionTags(payload);
+    // Assess
+    expect(read).toBeUndefined();
   });
 });

@@ -4,7 +4,12 @@ import type { EnvironmentOverrides } from './lambda/lambda-environment';
 import { startGateway } from './start-gateway';
 
 const usage = `Usage: gateway --template <template.yaml> [--port 3000] [--host 127.0.0.1]
-  [--parameter Name=Value]... [--env-vars overrides.json] [--watch] [--api LogicalId]
+  [--api-port LogicalId=Port]... [--parameter Name=Value]... [--env-vars overrides.json]
+  [--watch] [--api LogicalId]
+
+  --port      the first API's port; every other API gets --api-port's, else any free port
+              (the start log names each API's URL)
+  --api       serve only this API (by default every API of the template that has Api events)
 
   --env-vars  JSON like sam local's: { "FunctionLogicalId": { "VAR": "value" }, "Parameters": { ... } }
               ("Parameters" applies to every function)`;
@@ -14,6 +19,7 @@ const { values } = parseArgs({
     template: { type: 'string', short: 't' },
     port: { type: 'string', short: 'p', default: '3000' },
     host: { type: 'string', default: '127.0.0.1' },
+    'api-port': { type: 'string', multiple: true, default: [] },
     parameter: { type: 'string', multiple: true, default: [] },
     'env-vars': { type: 'string' },
     watch: { type: 'boolean', default: false },
@@ -27,21 +33,31 @@ if (values.help || !values.template) {
   process.exit(values.help ? 0 : 2);
 }
 
-const port = Number(values.port);
-if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-  console.error(`--port must be a port number, not "${values.port}"`);
-  process.exit(2);
-}
-
-const parameters: Record<string, string> = {};
-for (const pair of values.parameter) {
-  const at = pair.indexOf('=');
-  if (at <= 0) {
-    console.error(`--parameter must be Name=Value, not "${pair}"`);
+function portNumber(text: string, option: string): number {
+  const port = Number(text);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    console.error(`${option} must be a port number, not "${text}"`);
     process.exit(2);
   }
-  parameters[pair.slice(0, at)] = pair.slice(at + 1);
+  return port;
 }
+
+function pairs(list: readonly string[], option: string): [string, string][] {
+  return list.map((pair) => {
+    const at = pair.indexOf('=');
+    if (at <= 0) {
+      console.error(`${option} must be Name=Value, not "${pair}"`);
+      process.exit(2);
+    }
+    return [pair.slice(0, at), pair.slice(at + 1)];
+  });
+}
+
+const port = portNumber(values.port, '--port');
+const ports = Object.fromEntries(
+  pairs(values['api-port'], '--api-port').map(([id, text]) => [id, portNumber(text, '--api-port')]),
+);
+const parameters = Object.fromEntries(pairs(values.parameter, '--parameter'));
 
 let environment: EnvironmentOverrides = {};
 if (values['env-vars']) {
@@ -54,6 +70,7 @@ if (values['env-vars']) {
 const gateway = await startGateway({
   templatePath: values.template,
   port,
+  ports,
   host: values.host,
   parameters,
   environment,

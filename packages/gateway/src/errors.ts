@@ -32,3 +32,9 @@ export class GatewayListenError extends Error {
     );
   }
 }
+
+/** `startGateway` was given options that do not fit the template (e.g. a port for an API it has not). */
+export class GatewayOptionsError extends Error {
+  override readonly name = 'GatewayOptionsError';
+  readonly code = 'GATEWAY_OPTIONS_INVALID';
+}

@@ -1,11 +1,12 @@
 import type { Server } from 'node:http';
+import { apiPorts } from './http/api-ports';
 import { listen, portOf } from './http/gateway-server';
 import { createPipeline } from './http/handle-request';
 import type { EnvironmentOverrides } from './lambda/lambda-environment';
 import { LambdaRuntime } from './lambda/lambda-runtime';
 import { type GatewayLogger, withDefaults } from './logger';
 import { defaultIdentity, type LocalIdentity } from './template/local-identity';
-import type { GatewayModel } from './template/model';
+import type { ApiModel, GatewayModel } from './template/model';
 import { readTemplate } from './template/read-template';
 
 export interface GatewayOptions {
@@ -15,8 +16,13 @@ export interface GatewayOptions {
   readonly parameters?: Readonly<Record<string, string>>;
   /** Default `127.0.0.1`. */
   readonly host?: string;
-  /** Default `0` (any free port). */
+  /** Port of the first API; default `0` (any free port). */
   readonly port?: number;
+  /**
+   * Ports by API logical id (each API has its own, like distinct execute-api hosts); an API
+   * named neither here nor by `port` gets any free port.
+   */
+  readonly ports?: Readonly<Record<string, number>>;
   /** Per-function environment overrides by logical id (`'*'`: every function), like `sam local --env-vars`. */
   readonly environment?: EnvironmentOverrides;
   /** API Gateway's integration timeout (L5); default 29 000 ms. */
@@ -31,14 +37,29 @@ export interface GatewayOptions {
   readonly clock?: () => number;
   /** Region, account and stack name the local run pretends to be. */
   readonly identity?: Partial<LocalIdentity>;
-  /** Logical id of the API to serve when the template has several. */
+  /** Serve only this API (logical id); default: every API of the template that has `Api` events. */
   readonly api?: string;
+}
+
+/** One API a gateway serves, on its own port. */
+export interface ServedApi {
+  readonly logicalId: string;
+  /** The local API id in `requestContext.apiId` and execute-api ARNs. */
+  readonly apiId: string;
+  readonly stage: string;
+  /** `http://HOST:PORT`; routes answer at the root and under `/STAGE`. */
+  readonly url: string;
+  readonly port: number;
 }
 
 /** A running gateway. */
 export interface Gateway {
+  /** The first API's URL (`apis[0].url`). */
   readonly url: string;
+  /** The first API's port. */
   readonly port: number;
+  /** Every served API, in template order. */
+  readonly apis: readonly ServedApi[];
   readonly model: GatewayModel;
   /** Pool sizes of a function: how many environments exist now, and at most so far. */
   poolStats(
@@ -48,10 +69,12 @@ export interface Gateway {
 }
 
 /**
- * Serves a SAM template's REST API locally, as API Gateway would (AWS-BEHAVIOR.md).
+ * Serves a SAM template's REST APIs locally, as API Gateway would (AWS-BEHAVIOR.md): each API on
+ * its own port, all of them calling the same functions (one Lambda runtime).
  *
  * @example
- * const gateway = await startGateway({ templatePath: 'infra/template.yaml', port: 3000 });
+ * const gateway = await startGateway({ templatePath: 'infra/template.yaml', port: 3000, ports: { PetsIamApi: 3001 } });
+ * gateway.apis.map((api) => api.url) // ['http://127.0.0.1:3000', 'http://127.0.0.1:3001']
  * await fetch(`${gateway.url}/pets`, { headers: { Authorization: `Bearer ${token}` } });
  * await gateway.close();
  */
@@ -73,40 +96,65 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     logger,
   });
   const host = options.host ?? '127.0.0.1';
-  let server: Server;
+  const servers: Server[] = [];
+  const apis: ServedApi[] = [];
+  const closeServers = () =>
+    Promise.all(
+      servers.map((server) => {
+        server.closeAllConnections();
+        return new Promise<void>((resolve) => server.close(() => resolve()));
+      }),
+    );
   try {
-    const handle = createPipeline({
-      api: model.api,
-      runtime,
-      identity,
-      logger,
-      integrationTimeoutMs: options.integrationTimeoutMs ?? 29_000,
-      clock,
-    });
-    server = await listen({ host, port: options.port ?? 0, clock, logger, handle });
+    const ports = apiPorts(model.apis, options.port, options.ports);
+    for (const api of model.apis) {
+      const handle = createPipeline({
+        api,
+        runtime,
+        identity,
+        logger,
+        integrationTimeoutMs: options.integrationTimeoutMs ?? 29_000,
+        clock,
+      });
+      const server = await listen({
+        host,
+        port: ports.get(api.logicalId) ?? 0,
+        clock,
+        logger,
+        handle,
+      });
+      servers.push(server);
+      const port = portOf(server);
+      const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+      apis.push({ logicalId: api.logicalId, apiId: api.apiId, stage: api.stageName, url, port });
+      logger.info(
+        `${api.logicalId} (stage ${api.stageName}) on ${url}\n${routeLines(api).join('\n')}`,
+      );
+    }
   } catch (error) {
+    await closeServers();
     await runtime.close();
     throw error;
   }
-  const port = portOf(server);
-  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-  const routes = model.api.routes.map((route) => {
+  const [first] = apis;
+  if (!first) throw new Error('unreachable: a model always has an API');
+  return {
+    url: first.url,
+    port: first.port,
+    apis,
+    model,
+    poolStats: (functionId) => runtime.stats(functionId),
+    close: async () => {
+      await closeServers();
+      await runtime.close();
+    },
+  };
+}
+
+function routeLines(api: ApiModel): string[] {
+  return api.routes.map((route) => {
     const target =
       route.integration.kind === 'lambda' ? route.integration.functionId : 'CORS preflight';
     return `  ${route.method.padEnd(7)} ${route.path} -> ${target}${route.authorizer ? ` (${route.authorizer})` : ''}`;
   });
-  logger.info(
-    `${model.api.logicalId} (stage ${model.api.stageName}) on ${url}\n${routes.join('\n')}`,
-  );
-  return {
-    url,
-    port,
-    model,
-    poolStats: (functionId) => runtime.stats(functionId),
-    close: async () => {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await runtime.close();
-    },
-  };
 }

@@ -1,8 +1,9 @@
 import type { PolicyDocument } from '@petstore/iam-policy/evaluate';
 
-/** What the gateway serves, read from the template: one REST API and the functions it calls. */
+/** What the gateway serves, read from the template: REST APIs and the functions they call. */
 export interface GatewayModel {
-  readonly api: ApiModel;
+  /** The served APIs in template order (SAM's implicit `ServerlessRestApi` first); never empty. */
+  readonly apis: readonly ApiModel[];
   readonly functions: ReadonlyMap<string, FunctionModel>;
   /** OIDC providers and roles: the policies `AWS_IAM` methods are authorized with. */
   readonly iam: IamModel;

@@ -9,7 +9,7 @@ import { readFunction } from './read-function';
 import { readIam } from './read-iam';
 
 export interface ReadTemplateOptions extends TemplateInputs {
-  /** Logical id of the API to serve when the template has several. */
+  /** Serve only this API (logical id); default: every API that `Api` events use. */
   readonly api?: string;
 }
 
@@ -18,12 +18,14 @@ const quietTypes =
   /^AWS::(IAM|Logs|Lambda::Permission|CloudWatch|ApplicationInsights|ResourceGroups)/;
 
 /**
- * Reads a SAM template into the API the gateway serves and the functions it runs. Throws a
- * `TemplateError` naming every unsupported feature that matters; lesser ones become `warnings`.
+ * Reads a SAM template into the APIs the gateway serves (every REST API its `Api` events use,
+ * or only `api`), the functions they run and the IAM roles that authorize `AWS_IAM` methods.
+ * Throws a `TemplateError` naming every unsupported feature that matters; lesser ones become
+ * `warnings`.
  *
  * @example
  * const model = await readTemplate('infra/template.yaml', { parameters: { Stage: 'dev' } });
- * model.api.routes.map((route) => `${route.method} ${route.path}`) // ['GET /pets', ...]
+ * model.apis[0]?.routes.map((route) => `${route.method} ${route.path}`) // ['GET /pets', ...]
  */
 export async function readTemplate(
   templatePath: string,
@@ -57,23 +59,24 @@ export async function readTemplate(
     functionDiagnostics.set(id, own);
   }
 
-  const apiId = chooseApi(events, options.api, diagnostics);
+  const apiIds = chooseApis(events, options.api, resources, diagnostics);
   diagnostics.throwIfErrors(path);
-  const apiResource: RawResource | undefined = template.Resources[apiId];
-  const api = readApi(
-    apiId,
-    apiResource,
-    template.Globals?.Api,
-    events.filter((e) => e.apiLogicalId === apiId),
-    functions,
-    context,
-  );
-  const used = new Set(
-    api.routes.flatMap((route) =>
-      route.integration.kind === 'lambda' ? [route.integration.functionId] : [],
+  const apis = apiIds.map((apiId) =>
+    readApi(
+      apiId,
+      template.Resources[apiId],
+      template.Globals?.Api,
+      events.filter((e) => e.apiLogicalId === apiId),
+      functions,
+      context,
     ),
   );
-  for (const authorizer of api.authorizers.values()) used.add(authorizer.functionId);
+  const used = new Set<string>();
+  for (const api of apis) {
+    for (const route of api.routes)
+      if (route.integration.kind === 'lambda') used.add(route.integration.functionId);
+    for (const authorizer of api.authorizers.values()) used.add(authorizer.functionId);
+  }
   for (const [id, own] of functionDiagnostics) {
     if (used.has(id)) {
       diagnostics.errors.push(...own.errors);
@@ -81,7 +84,7 @@ export async function readTemplate(
     } else {
       diagnostics.warn(
         `Function ${id}`,
-        `is not served: no Api event on ${apiId} and not its authorizer`,
+        `is not served: no Api event on ${apiIds.join(' or ')} and not an authorizer of it`,
       );
       functions.delete(id);
     }
@@ -98,29 +101,50 @@ export async function readTemplate(
   }
   const iam = readIam(resources, context);
   diagnostics.throwIfErrors(path);
-  return { api, functions, iam, warnings: diagnostics.warnings };
+  return { apis, functions, iam, warnings: diagnostics.warnings };
 }
 
-function chooseApi(
+/**
+ * The APIs to serve, in template order (SAM's implicit `ServerlessRestApi` first): every API
+ * that `Api` events use, or only `wanted`.
+ */
+function chooseApis(
   events: readonly ApiEvent[],
   wanted: string | undefined,
+  resources: readonly (readonly [string, RawResource])[],
   diagnostics: Diagnostics,
-): string {
-  const apis = [...new Set(events.map((event) => event.apiLogicalId))];
+): string[] {
+  const used = new Set(events.map((event) => event.apiLogicalId));
+  const declared = resources
+    .filter(([, resource]) => resource.Type === 'AWS::Serverless::Api')
+    .map(([id]) => id);
+  for (const id of used) {
+    if (id !== 'ServerlessRestApi' && !declared.includes(id)) {
+      const users = events.filter((event) => event.apiLogicalId === id).map((e) => e.functionId);
+      diagnostics.error(
+        `Api ${id}`,
+        `is not an AWS::Serverless::Api of this template (RestApiId of ${[...new Set(users)].join(', ')})`,
+      );
+    }
+  }
+  for (const id of declared) {
+    if (!used.has(id) && (wanted === undefined || wanted === id))
+      diagnostics.warn(`Api ${id}`, 'has no Api events: it is not served');
+  }
+  const ordered = [
+    ...(used.has('ServerlessRestApi') ? ['ServerlessRestApi'] : []),
+    ...declared,
+  ].filter((id) => used.has(id));
   if (wanted !== undefined) {
-    if (!apis.includes(wanted))
+    if (!used.has(wanted)) {
       diagnostics.error(
         `Api ${wanted}`,
-        `has no Api events (APIs with events: ${apis.join(', ') || 'none'})`,
+        `has no Api events (APIs with events: ${ordered.join(', ') || 'none'})`,
       );
-    return wanted;
+    }
+    return [wanted];
   }
-  if (apis.length === 0)
+  if (ordered.length === 0)
     diagnostics.error('Resources', 'no function has an Api event: there is nothing to serve');
-  if (apis.length > 1)
-    diagnostics.error(
-      'Resources',
-      `events use several APIs (${apis.join(', ')}): choose one with the api option`,
-    );
-  return apis[0] ?? 'ServerlessRestApi';
+  return ordered;
 }

@@ -26,7 +26,7 @@ describe('TOKEN authorizer (AWS-BEHAVIOR.md A1-A10)', () => {
     expect(response.status).toBe(200);
     const [event] = await callsWith(token);
     expect(Object.keys(event ?? {}).sort()).toEqual(['authorizationToken', 'methodArn', 'type']);
-    const apiId = fixture.gateway.model.api.apiId;
+    const apiId = fixture.gateway.apis[0]?.apiId;
     expect(event).toEqual({
       type: 'TOKEN',
       authorizationToken: `Bearer ${token}`,

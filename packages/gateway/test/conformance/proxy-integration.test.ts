@@ -96,7 +96,7 @@ describe('Lambda proxy integration (AWS-BEHAVIOR.md L1-L6)', () => {
     const context = first.event.requestContext;
     expect(context).toMatchObject({
       accountId: '123456789012',
-      apiId: fixture.gateway.model.api.apiId,
+      apiId: fixture.gateway.apis[0]?.apiId,
       httpMethod: 'GET',
       // Called at the root, as through a custom domain: the path as called, no stage.
       path: '/pets/7',

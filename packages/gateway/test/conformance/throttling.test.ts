@@ -58,7 +58,7 @@ describe('throttling (AWS-BEHAVIOR.md T1, G5)', () => {
     const body = await fixture.echo('/Prod/roomy');
 
     // Assess
-    expect(fixture.gateway.model.api.logicalId).toBe('ServerlessRestApi');
+    expect(fixture.gateway.apis[0]?.logicalId).toBe('ServerlessRestApi');
     expect(body.event.path).toBe('/roomy');
     expect(body.event.requestContext.path).toBe('/Prod/roomy');
     expect(body.event.stageVariables).toBeNull();

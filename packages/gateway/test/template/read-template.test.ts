@@ -25,14 +25,16 @@ describe('readTemplate', () => {
     const model = await readTemplate(join(fixtures, 'petstore', 'template.yaml'));
 
     // Assess
-    const routes = model.api.routes.map(
+    expect(model.apis.map((api) => api.logicalId)).toEqual(['PetsApi']);
+    const [api] = model.apis;
+    const routes = (api?.routes ?? []).map(
       (route) => `${route.method} ${route.path} ${route.authorizer ?? '-'}`,
     );
-    expect(model.api.stageName).toBe('test');
+    expect(api?.stageName).toBe('test');
     expect(routes).toContain('GET /pets/{petId} TokenAuthorizer');
     expect(routes).toContain('GET /public -');
     expect(routes).toContain('OPTIONS /pets -');
-    expect(model.api.authorizers.get('TokenAuthorizer')).toMatchObject({
+    expect(api?.authorizers.get('TokenAuthorizer')).toMatchObject({
       functionId: 'AuthorizerFunction',
       header: 'Authorization',
       ttlSeconds: 300,
@@ -41,7 +43,7 @@ describe('readTemplate', () => {
       timeoutSeconds: 7,
       memorySize: 256,
     });
-    expect(Object.keys(model.api.models)).toEqual(['NewPet']);
+    expect(Object.keys(api?.models ?? {})).toEqual(['NewPet']);
   });
 
   it('names every unsupported feature that matters in one start-up error', async () => {
