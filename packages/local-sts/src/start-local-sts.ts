@@ -36,7 +36,10 @@ export interface LocalStsOptions {
   /** Timeout of each request to an identity provider (discovery, JWKS), in ms. Default 5000. */
   readonly providerTimeoutMs?: number;
   /** How long expired credentials are still recognised as such (ms, default 1 h) and how many are kept (default 10 000). */
-  readonly credentialRetention?: { readonly retainExpiredMs?: number; readonly maxEntries?: number };
+  readonly credentialRetention?: {
+    readonly retainExpiredMs?: number;
+    readonly maxEntries?: number;
+  };
 }
 
 /** A running local STS. */
@@ -79,7 +82,11 @@ export async function startLocalSts(options: LocalStsOptions): Promise<LocalSts>
     ['AssumeRoleWithWebIdentity', assumeRoleWithWebIdentity({ iam, keys, store, clock })],
     [
       'GetCallerIdentity',
-      getCallerIdentity({ credentials: store, region: options.identity?.region ?? defaultRegion, clock }),
+      getCallerIdentity({
+        credentials: store,
+        region: options.identity?.region ?? defaultRegion,
+        clock,
+      }),
     ],
   ]);
   const handle = createStsRequestHandler({ actions, logger });

@@ -1,11 +1,14 @@
 import type { AssumedRoleSession } from '@petstore/sigv4/credentials';
-import type { MemoryCredentialStore } from '../credentials/memory-credential-store';
 import { issueCredentials } from '../credentials/issue-credentials';
+import type { MemoryCredentialStore } from '../credentials/memory-credential-store';
 import type { IamModel, RoleModel } from '../iam-model';
 import { stsErrors } from '../protocol/sts-errors';
 import { type MemberRule, validateParameters } from '../protocol/validate-parameters';
 import type { OidcKeySource } from '../token/oidc-key-source';
-import { type VerifiedWebIdentity, verifyWebIdentityToken } from '../token/verify-web-identity-token';
+import {
+  type VerifiedWebIdentity,
+  verifyWebIdentityToken,
+} from '../token/verify-web-identity-token';
 import { evaluateTrust } from '../trust/evaluate-trust';
 import type { ActionHandler } from './action-handler';
 import { parseArn } from './parse-arn';
@@ -34,7 +37,13 @@ const rules: readonly MemberRule[] = [
     minLength: 2,
     maxLength: 64,
   },
-  { parameter: 'WebIdentityToken', required: true, sensitive: true, minLength: 4, maxLength: 20_000 },
+  {
+    parameter: 'WebIdentityToken',
+    required: true,
+    sensitive: true,
+    minLength: 4,
+    maxLength: 20_000,
+  },
   { parameter: 'ProviderId', minLength: 4, maxLength: 2048 },
   { parameter: 'Policy', pattern: arnCharacters, minLength: 1, maxLength: 2048 },
   { parameter: 'DurationSeconds', integer: { min: 900, max: 43_200 } },
@@ -55,14 +64,14 @@ export function assumeRoleWithWebIdentity(deps: AssumeRoleWithWebIdentityDeps): 
   const rolesByArn = new Map([...deps.iam.roles.values()].map((role) => [role.arn, role]));
 
   return async ({ parameters }, notes) => {
-    const given = (name: string) => parameters.get(name);
-    if (given('RoleArn') !== undefined) notes.role = given('RoleArn');
-    if (given('RoleSessionName') !== undefined) notes.session = given('RoleSessionName');
+    const given = { role: parameters.get('RoleArn'), session: parameters.get('RoleSessionName') };
+    if (given.role !== undefined) notes.role = given.role;
+    if (given.session !== undefined) notes.session = given.session;
     validateParameters(parameters, rules);
     // Present from here on: validation refuses a missing one.
-    const roleArn = String(given('RoleArn'));
-    const sessionName = String(given('RoleSessionName'));
-    const token = String(given('WebIdentityToken'));
+    const roleArn = String(given.role);
+    const sessionName = String(given.session);
+    const token = String(parameters.get('WebIdentityToken'));
     if (parameters.has('ProviderId')) throw stsErrors.providerIdWithOidc();
     if (!parseArn(roleArn)) throw stsErrors.malformedArn(roleArn);
     const policyText = parameters.get('Policy');

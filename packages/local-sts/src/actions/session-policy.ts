@@ -21,17 +21,25 @@ export function readSessionPolicy(text: string): PolicyDocument {
   if (typeof document !== 'object' || document === null || Array.isArray(document))
     throw stsErrors.malformedPolicy('session policy is not a JSON object');
   const { Statement } = document as { Statement?: unknown };
-  const statements = Array.isArray(Statement) ? Statement : Statement === undefined ? [] : [Statement];
+  const statements = Array.isArray(Statement)
+    ? Statement
+    : Statement === undefined
+      ? []
+      : [Statement];
   if (statements.length === 0) throw stsErrors.malformedPolicy('session policy has no Statement');
   for (const statement of statements) {
     const effect = (statement as { Effect?: unknown } | null)?.Effect;
     if (effect !== 'Allow' && effect !== 'Deny')
       throw stsErrors.malformedPolicy('a session policy statement has no Effect Allow or Deny');
   }
-  const policy = { ...(document as object), Statement: statements } as PolicyDocument;
+  const policy = { ...(document as object), Statement: statements } as unknown as PolicyDocument;
   try {
     // Compiles every statement: one IAM would refuse, or that cannot be evaluated, fails here.
-    evaluateRequest([policy], { action: 'sts:Check', resource: 'arn:aws:sts::0:check', context: new Map() });
+    evaluateRequest([policy], {
+      action: 'sts:Check',
+      resource: 'arn:aws:sts::0:check',
+      context: new Map(),
+    });
   } catch (error) {
     throw stsErrors.malformedPolicy(`session policy: ${(error as Error).message}`);
   }

@@ -32,7 +32,9 @@ export function preflightHeaders(request: IncomingMessage): Record<string, strin
     ...corsHeaders(),
     'access-control-allow-methods': allowedMethods,
     'access-control-allow-headers':
-      typeof asked === 'string' && headerList.test(asked.trim()) ? asked.trim() : defaultAllowedHeaders,
+      typeof asked === 'string' && headerList.test(asked.trim())
+        ? asked.trim()
+        : defaultAllowedHeaders,
     'access-control-max-age': '600',
     vary: 'Access-Control-Request-Headers',
   };

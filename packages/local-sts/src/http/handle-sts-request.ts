@@ -71,10 +71,13 @@ export function createStsRequestHandler(options: StsRequestHandlerOptions) {
       const version = parameters.get('Version');
       const handler = options.actions.get(asked);
       if (version !== stsVersion || !handler) {
-        if (version === stsVersion && otherStsActions.has(asked)) throw stsErrors.notEmulated(asked);
+        if (version === stsVersion && otherStsActions.has(asked))
+          throw stsErrors.notEmulated(asked);
         throw stsErrors.invalidAction(asked, version);
       }
-      const headers = new Map(Object.entries(request.headersDistinct).map(([k, v]) => [k, v ?? []]));
+      const headers = new Map(
+        Object.entries(request.headersDistinct).map(([k, v]) => [k, v ?? []]),
+      );
       const result = await handler(
         {
           requestId,
@@ -87,7 +90,9 @@ export function createStsRequestHandler(options: StsRequestHandlerOptions) {
     } catch (caught) {
       const error = caught instanceof StsError ? caught : stsErrors.internalFailure(String(caught));
       if (!(caught instanceof StsError)) {
-        options.logger.error(`${action} ${requestId}: ${caught instanceof Error ? (caught.stack ?? caught.message) : String(caught)}`);
+        options.logger.error(
+          `${action} ${requestId}: ${caught instanceof Error ? (caught.stack ?? caught.message) : String(caught)}`,
+        );
       }
       status = error.status;
       outcome = error.code;

@@ -21,7 +21,10 @@ export function readParameters(
   };
   add(rawQuery);
   const mediaType = contentType?.split(';')[0]?.trim().toLowerCase();
-  if (body.length > 0 && (mediaType === undefined || mediaType === 'application/x-www-form-urlencoded'))
+  if (
+    body.length > 0 &&
+    (mediaType === undefined || mediaType === 'application/x-www-form-urlencoded')
+  )
     add(new TextDecoder().decode(body));
   return parameters;
 }

@@ -56,7 +56,12 @@ export const stsErrors = {
 
   /** Code seen for a session policy that is not a policy; wording unconfirmed. */
   malformedPolicy: (detail: string) =>
-    new StsError(400, 'MalformedPolicyDocument', 'The session policy document is malformed.', detail),
+    new StsError(
+      400,
+      'MalformedPolicyDocument',
+      'The session policy document is malformed.',
+      detail,
+    ),
 
   /** Seen from STS (trailing ISSUER as in the token, slash kept). */
   noOpenIdProvider: (issuer: string, detail: string) =>
@@ -136,11 +141,21 @@ export const stsErrors = {
 
   /** Seen from STS when the trust policy refuses (and, here, for a role not in the template). */
   accessDenied: (detail: string) =>
-    new StsError(403, 'AccessDenied', 'Not authorized to perform sts:AssumeRoleWithWebIdentity', detail),
+    new StsError(
+      403,
+      'AccessDenied',
+      'Not authorized to perform sts:AssumeRoleWithWebIdentity',
+      detail,
+    ),
 
   /** Seen from STS for an unsigned call that needs a signature. */
   missingAuthenticationToken: (detail = 'no signature') =>
-    new StsError(403, 'MissingAuthenticationToken', 'Request is missing Authentication Token', detail),
+    new StsError(
+      403,
+      'MissingAuthenticationToken',
+      'Request is missing Authentication Token',
+      detail,
+    ),
 
   /** Seen from STS (400) for a malformed Authorization header; the message says what is malformed. */
   incompleteSignature: (message: string, detail: string) =>
@@ -161,7 +176,12 @@ export const stsErrors = {
 
   /** Seen from STS for GetCallerIdentity with expired temporary credentials. */
   expiredCredentials: (detail: string) =>
-    new StsError(403, 'ExpiredToken', 'The security token included in the request is expired', detail),
+    new StsError(
+      403,
+      'ExpiredToken',
+      'The security token included in the request is expired',
+      detail,
+    ),
 
   /** A body over the local limit (our choice: STS's limits are not published). */
   requestTooLarge: (limit: number) =>

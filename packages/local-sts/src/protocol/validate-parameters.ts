@@ -27,9 +27,13 @@ export function validateParameters(parameters: StsParameters, rules: readonly Me
   for (const rule of rules) {
     const value = parameters.get(rule.parameter);
     const member = rule.parameter.charAt(0).toLowerCase() + rule.parameter.slice(1);
-    const subject = rule.sensitive ? 'Value' : `Value ${value === undefined ? 'null' : `'${value}'`}`;
+    const subject = rule.sensitive
+      ? 'Value'
+      : `Value ${value === undefined ? 'null' : `'${value}'`}`;
     const add = (constraint: string) =>
-      violations.push(`${subject} at '${member}' failed to satisfy constraint: Member ${constraint}`);
+      violations.push(
+        `${subject} at '${member}' failed to satisfy constraint: Member ${constraint}`,
+      );
     if (value === undefined) {
       if (rule.required) add('must not be null');
       continue;

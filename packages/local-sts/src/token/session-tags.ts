@@ -25,7 +25,9 @@ const valuePattern = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]{0,256}$/u;
  * readSessionTags({ 'https://aws.amazon.com/tags': { principal_tags: { PetRole: ['buyer'] } } })
  * // { tags: Map { 'PetRole' => 'buyer' }, transitiveKeys: [] }
  */
-export function readSessionTags(payload: Readonly<Record<string, unknown>>): SessionTags | undefined {
+export function readSessionTags(
+  payload: Readonly<Record<string, unknown>>,
+): SessionTags | undefined {
   if (!Object.hasOwn(payload, sessionTagsClaim)) return undefined;
   const claim = payload[sessionTagsClaim];
   const malformed = (why: string) => stsErrors.malformedSessionTags(`session tags claim: ${why}`);
@@ -50,7 +52,9 @@ export function readSessionTags(payload: Readonly<Record<string, unknown>>): Ses
     const lower = key.toLowerCase();
     const clash = lowerKeys.get(lower);
     if (clash !== undefined)
-      throw stsErrors.duplicateTagKeys(`tag keys ${JSON.stringify(clash)} and ${JSON.stringify(key)}`);
+      throw stsErrors.duplicateTagKeys(
+        `tag keys ${JSON.stringify(clash)} and ${JSON.stringify(key)}`,
+      );
     lowerKeys.set(lower, key);
     tags.set(key, value);
   }
@@ -59,7 +63,9 @@ export function readSessionTags(payload: Readonly<Record<string, unknown>>): Ses
     throw malformed('transitive_tag_keys is not a list of strings');
   for (const key of transitive) {
     if (!lowerKeys.has(key.toLowerCase()))
-      throw stsErrors.transitiveTagNotInTags(`transitive tag key ${JSON.stringify(key)} has no tag`);
+      throw stsErrors.transitiveTagNotInTags(
+        `transitive tag key ${JSON.stringify(key)} has no tag`,
+      );
   }
   return { tags, transitiveKeys: transitive };
 }

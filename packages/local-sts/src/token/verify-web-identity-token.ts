@@ -1,5 +1,5 @@
-import type { OidcProviderModel } from '../iam-model';
 import { decodeJwt, errors, type JWTPayload, jwtVerify } from 'jose';
+import type { OidcProviderModel } from '../iam-model';
 import { stsErrors } from '../protocol/sts-errors';
 import { KeyRetrievalError, type OidcKeySource } from './oidc-key-source';
 import { readSessionTags, type SessionTags } from './session-tags';
@@ -67,7 +67,10 @@ export async function verifyWebIdentityToken(
   const provider = options.providers.find((candidate) => candidate.url === issuer);
   if (!provider) {
     const known = options.providers.map((candidate) => candidate.url).join(', ') || 'none';
-    throw stsErrors.noOpenIdProvider(issuer, `iss ${issuer} is not the Url of an OIDC provider (${known})`);
+    throw stsErrors.noOpenIdProvider(
+      issuer,
+      `iss ${issuer} is not the Url of an OIDC provider (${known})`,
+    );
   }
 
   let payload: JWTPayload;
@@ -91,7 +94,9 @@ export async function verifyWebIdentityToken(
     );
   }
   if (typeof payload.sub !== 'string' || payload.sub === '') throw stsErrors.missingClaim('sub');
-  const amr = Array.isArray(payload.amr) ? payload.amr.filter((value) => typeof value === 'string') : undefined;
+  const amr = Array.isArray(payload.amr)
+    ? payload.amr.filter((value) => typeof value === 'string')
+    : undefined;
   return {
     provider,
     issuer,
