@@ -29,17 +29,17 @@ export interface VerifiedIdToken {
 
 export type IdTokenVerifier = (token: string | undefined) => Promise<VerifiedIdToken>;
 
-/** jose's failures that mean "this token is no good"; anything else is a fault (a 5xx). */
-const rejectionCodes = new Set([
-  'ERR_JWT_EXPIRED',
-  'ERR_JWT_CLAIM_VALIDATION_FAILED',
-  'ERR_JWS_SIGNATURE_VERIFICATION_FAILED',
-  'ERR_JWS_INVALID',
-  'ERR_JWT_INVALID',
-  'ERR_JOSE_ALG_NOT_ALLOWED',
-  'ERR_JOSE_NOT_SUPPORTED',
-  'ERR_JWKS_NO_MATCHING_KEY',
-  'ERR_JWKS_MULTIPLE_MATCHING_KEYS',
+/** jose's failures that mean "this token is no good", and how the log names them. */
+const rejections = new Map([
+  ['ERR_JWT_EXPIRED', 'expired'],
+  ['ERR_JWT_CLAIM_VALIDATION_FAILED', 'a claim check failed'],
+  ['ERR_JWS_SIGNATURE_VERIFICATION_FAILED', 'bad signature'],
+  ['ERR_JWS_INVALID', 'malformed'],
+  ['ERR_JWT_INVALID', 'malformed'],
+  ['ERR_JOSE_ALG_NOT_ALLOWED', 'algorithm not allowed (RS256 only)'],
+  ['ERR_JOSE_NOT_SUPPORTED', 'unsupported'],
+  ['ERR_JWKS_NO_MATCHING_KEY', 'no key of the JWKS matches its kid'],
+  ['ERR_JWKS_MULTIPLE_MATCHING_KEYS', 'several keys of the JWKS match its kid'],
 ]);
 
 /**
@@ -72,7 +72,8 @@ export function createIdTokenVerifier(options: IdTokenVerifierOptions): IdTokenV
         ...(now ? { currentDate: now() } : {}),
       });
     } catch (error) {
-      if (error instanceof errors.JOSEError && rejectionCodes.has(error.code)) {
+      // Anything else (the JWKS unreachable or broken) is a fault, not the token's: a 5xx.
+      if (error instanceof errors.JOSEError && rejections.has(error.code)) {
         throw new IdentityTokenInvalidError(rejectionReason(error), { cause: error });
       }
       throw error;
@@ -97,11 +98,10 @@ export function createIdTokenVerifier(options: IdTokenVerifierOptions): IdTokenV
 }
 
 function rejectionReason(error: InstanceType<typeof errors.JOSEError>): string {
-  if (error instanceof errors.JWTExpired) return 'expired';
   if (error instanceof errors.JWTClaimValidationFailed) {
     return `claim ${error.claim} ${error.reason.replaceAll('_', ' ')}`;
   }
-  return error.code;
+  return rejections.get(error.code) ?? error.code;
 }
 
 /** `principal_tags.PetRole` of the session tags claim, when it is a list of exactly one string. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { handler } from '../../src/handlers/create-pet';
 import { MAX_BODY_BYTES } from '../../src/http/json-body';
+import { sessionOf, users } from '../support/iam-users';
 import { invoke } from '../support/invoke';
 import { callers } from '../support/proxy-event';
 import { testTable } from '../support/table';
@@ -120,6 +121,32 @@ describe('POST /pets', () => {
     // Assess
     expect(answer.status).toBe(403);
     expect(answer.json).toMatchObject({ code: 'FORBIDDEN', status: 403 });
+    expect(await testTable().items()).toEqual(before);
+  });
+
+  it("creates a pet for an admin's session on the IAM API", async () => {
+    const answer = await invoke(handler, {
+      method: 'POST',
+      resource: '/pets',
+      body: '{"type":"bird","price":12.5}',
+      headers: json,
+      assumedRole: await sessionOf(users.ada),
+    });
+    expect(answer.status).toBe(201);
+    expect(answer.json).toMatchObject({ type: 'bird', price: 12.5 });
+  });
+
+  it("refuses a buyer's session on the IAM API with 403 and writes nothing", async () => {
+    const before = await testTable().items();
+    const answer = await invoke(handler, {
+      method: 'POST',
+      resource: '/pets',
+      body: '{"type":"dog","price":1}',
+      headers: json,
+      assumedRole: await sessionOf(users.bea),
+    });
+    expect(answer.status).toBe(403);
+    expect(answer.json.code).toBe('FORBIDDEN');
     expect(await testTable().items()).toEqual(before);
   });
 });

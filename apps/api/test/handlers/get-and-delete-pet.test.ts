@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { handler as deletePet } from '../../src/handlers/delete-pet';
 import { handler as getPet } from '../../src/handlers/get-pet';
+import { sessionOf, users } from '../support/iam-users';
 import { invoke } from '../support/invoke';
 import { callers } from '../support/proxy-event';
 import { seedPet } from '../support/seed';
@@ -71,5 +72,29 @@ describe('DELETE /pets/{petId}', () => {
     const answer = await remove(pet.id, callers.buyer);
     expect(answer.status).toBe(403);
     expect((await testTable().items()).map((item) => item.id)).toContain(pet.id);
+  });
+
+  it("refuses a buyer's session on the IAM API with 403 and removes nothing", async () => {
+    const pet = await seedPet();
+    const answer = await invoke(deletePet, {
+      method: 'DELETE',
+      resource: '/pets/{petId}',
+      pathParameters: { petId: pet.id },
+      assumedRole: await sessionOf(users.bea),
+    });
+    expect(answer.status).toBe(403);
+    expect((await testTable().items()).map((item) => item.id)).toContain(pet.id);
+  });
+
+  it("removes a pet for an admin's session on the IAM API", async () => {
+    const pet = await seedPet();
+    const answer = await invoke(deletePet, {
+      method: 'DELETE',
+      resource: '/pets/{petId}',
+      pathParameters: { petId: pet.id },
+      assumedRole: await sessionOf(users.ada),
+    });
+    expect(answer.status).toBe(204);
+    expect((await get(pet.id)).status).toBe(404);
   });
 });

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { handler } from '../../src/handlers/list-pets';
+import { sessionOf, users } from '../support/iam-users';
 import { invoke } from '../support/invoke';
 import { callers } from '../support/proxy-event';
 import { seedPet } from '../support/seed';
@@ -69,5 +70,28 @@ describe('GET /pets', () => {
 
   it('is allowed to a machine client with read:pets', async () => {
     expect((await list({}, callers.machine)).status).toBe(200);
+  });
+
+  it.each([
+    ['buyer', users.bea],
+    ['admin', users.ada],
+  ])("is allowed to an IAM caller with the %s role's session", async (_role, user) => {
+    const answer = await invoke(handler, {
+      method: 'GET',
+      resource: '/pets',
+      query: { type: 'dog' },
+      assumedRole: await sessionOf(user),
+    });
+    expect(answer.status).toBe(200);
+    expect(answer.json.items).toHaveLength(3);
+  });
+
+  it('refuses an IAM caller whose role is not one of ours', async () => {
+    const answer = await invoke(handler, {
+      method: 'GET',
+      resource: '/pets',
+      assumedRole: { roleName: 'SomeOtherRole', sessionName: 'bea' },
+    });
+    expect(answer.status).toBe(403);
   });
 });

@@ -42,6 +42,12 @@ async function expectRefused(
   expect(await testTable().items()).toEqual(before);
 }
 
+/** The `refused` line of the handler's log. */
+function refusal(logs: string) {
+  const lines = logs.split('\n').filter((line) => line.startsWith('{'));
+  return lines.map((line) => JSON.parse(line)).find((entry) => entry.message === 'refused');
+}
+
 describe('POST /pets/{petId}/purchase on the IAM API', () => {
   it("sells the pet to the ID token's user: subject and name from the verified token", async () => {
     // Prepare
@@ -103,22 +109,27 @@ describe('POST /pets/{petId}/purchase on the IAM API', () => {
     await expectRefused(answer, 'IDENTITY_TOKEN_REQUIRED', before);
   });
 
-  const invalid: [string, () => Promise<string>][] = [
-    ['an expired ID token', () => signIdToken(issuer, users.bea, { expiresIn: -60 })],
+  /** Each case: what is wrong, the reason the log gives, the token sent. */
+  const invalid: [string, string, () => Promise<string>][] = [
+    ['an expired ID token', 'expired', () => signIdToken(issuer, users.bea, { expiresIn: -60 })],
     [
       'an ID token for another audience (another client)',
+      'claim aud check failed',
       () => signIdToken(issuer, users.bea, { claims: { aud: 'some-other-client' } }),
     ],
     [
       'an ID token of another issuer',
+      'claim iss check failed',
       () => signIdToken(issuer, users.bea, { claims: { iss: 'https://evil.example' } }),
     ],
     [
       'an ID token with a bad signature (a key not in the JWKS, same kid)',
+      'bad signature',
       async () => signIdToken(issuer, users.bea, { key: await foreignKey(issuer) }),
     ],
     [
       'an ID token whose payload was changed after signing',
+      'bad signature',
       async () => {
         const [header, , signature] = (await signIdToken(issuer, users.bea)).split('.');
         const forged = Buffer.from(JSON.stringify({ ...users.cy, iss: issuer.issuer })).toString(
@@ -129,22 +140,37 @@ describe('POST /pets/{petId}/purchase on the IAM API', () => {
     ],
     [
       'an ID token signed with PS256 (RS256 only)',
+      'algorithm not allowed (RS256 only)',
       () => signIdToken(issuer, users.bea, { header: { alg: 'PS256' } }),
     ],
     [
+      'an ID token whose kid is not in the JWKS',
+      'no key of the JWKS matches its kid',
+      () => signIdToken(issuer, users.bea, { header: { kid: 'retired-key' } }),
+    ],
+    [
       'an access token (typ at+jwt) for the same client',
+      'an access token (typ at+jwt), not an ID token',
       () => signIdToken(issuer, users.bea, { header: { typ: 'at+jwt' } }),
     ],
     [
       'an ID token whose azp is another client',
+      'azp is not the SPA client id',
       () => signIdToken(issuer, users.bea, { claims: { azp: 'some-other-client' } }),
     ],
     [
       'an ID token without exp',
+      'claim exp missing',
       () => signIdToken(issuer, users.bea, { claims: { exp: undefined } }),
     ],
     [
+      'an ID token with an empty sub',
+      'sub is not a non-empty string',
+      () => signIdToken(issuer, users.bea, { claims: { sub: '' } }),
+    ],
+    [
       'an ID token without the role session tag',
+      "the token's PetRole tag (none) is not the caller's role (buyer)",
       () => {
         const { role: _, ...untagged } = users.bea;
         return signIdToken(issuer, untagged);
@@ -152,6 +178,7 @@ describe('POST /pets/{petId}/purchase on the IAM API', () => {
     ],
     [
       'an ID token with two PetRole values',
+      "the token's PetRole tag (none) is not the caller's role (buyer)",
       () =>
         signIdToken(issuer, users.bea, {
           claims: {
@@ -159,28 +186,36 @@ describe('POST /pets/{petId}/purchase on the IAM API', () => {
           },
         }),
     ],
-    ['something that is not a JWT', async () => 'not-a-jwt'],
+    ['something that is not a JWT', 'malformed', async () => 'not-a-jwt'],
     [
       'an oversized token',
+      'longer than 8192 characters',
       async () => `${await signIdToken(issuer, users.bea)}${'A'.repeat(8192)}`,
     ],
   ];
 
   it.each(invalid)(
     'refuses %s with 403 IDENTITY_TOKEN_INVALID, writing nothing',
-    async (_case, token) => {
+    async (_case, reason, token) => {
       // Prepare
       const pet = await seedPet();
       const before = await testTable().items();
+      const session = await sessionOf(users.bea);
+      const sent = await token();
 
       // Act
-      const answer = await purchase(pet.id, await sessionOf(users.bea), await token());
+      let answer: Awaited<ReturnType<typeof purchase>> | undefined;
+      const logs = await capturedLogs(async () => {
+        answer = await purchase(pet.id, session, sent);
+      });
 
       // Assess
+      if (!answer) throw new Error('no answer');
       await expectRefused(answer, 'IDENTITY_TOKEN_INVALID', before);
       expect(answer.json.detail).toBe(
         'The ID token in X-Id-Token is not accepted for this caller.',
       );
+      expect(refusal(logs).detail).toContain(reason);
     },
   );
 
@@ -210,7 +245,7 @@ describe('POST /pets/{petId}/purchase on the IAM API', () => {
     await expectRefused(answer, 'IDENTITY_TOKEN_INVALID', before);
   });
 
-  it('refuses a session name that is the raw sub rather than roleSessionName(sub)', async () => {
+  it('refuses a session name that resembles the sub but is not roleSessionName(sub)', async () => {
     const pet = await seedPet();
     const before = await testTable().items();
     const session = {
@@ -273,11 +308,7 @@ describe('POST /pets/{petId}/purchase on the IAM API', () => {
     const logs = await capturedLogs(() => purchase(pet.id, session, token));
 
     // Assess
-    const refused = logs
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => JSON.parse(line))
-      .find((entry) => entry.message === 'refused');
+    const refused = refusal(logs);
     expect(refused).toMatchObject({ code: 'IDENTITY_TOKEN_INVALID', detail: 'expired' });
     expect(refused.caller).toBe(
       `arn:aws:sts::123456789012:assumed-role/BuyerRole/${session.sessionName}`,
