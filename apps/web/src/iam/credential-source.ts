@@ -1,9 +1,8 @@
 import { roleSessionName } from '@petstore/domain/role-session';
-import type { Role } from '@petstore/domain/roles';
+import { type Role, roleOfSessionTags } from '@petstore/domain/roles';
 import { CredentialsError } from '../api/credentials-error';
 import { assumeRoleWithWebIdentity } from './assume-role-with-web-identity';
 import type { AwsCredentials } from './aws-credentials';
-import { roleFromIdToken } from './role-from-id-token';
 
 /** The part of an oidc-client-ts `User` the exchange needs. */
 export interface IdentityUser {
@@ -75,7 +74,7 @@ export class CredentialSource {
   }
 
   async #exchange(user: IdentityUser, idToken: string): Promise<AwsCredentials> {
-    const role = roleFromIdToken(user.profile);
+    const role = roleOfSessionTags(user.profile);
     const roleArn = role && this.#options.roleArns.get(role);
     if (!roleArn) {
       throw new CredentialsError('no-role', 'The ID token names no role of the store.');
