@@ -24,7 +24,12 @@ try {
   const restoreSession = claimSessionRestore(window.sessionStorage, hasAuthParams());
   root.render(
     <StrictMode>
-      <App userManager={userManager} api={api} restoreSession={restoreSession} />
+      <App
+        userManager={userManager}
+        api={api}
+        apiMode={config.mode}
+        restoreSession={restoreSession}
+      />
     </StrictMode>,
   );
 } catch (error) {
