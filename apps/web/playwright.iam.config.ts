@@ -1,6 +1,6 @@
 import { defineConfig } from '@playwright/test';
-import tokenMode from './playwright.config';
 import { iamStackEnvironment } from './e2e/support/stack';
+import tokenMode from './playwright.config';
 
 /**
  * The IAM-mode stories (`e2e/iam/`): the same stack on the same ports, its SPA started in IAM mode
