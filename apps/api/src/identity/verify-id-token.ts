@@ -1,5 +1,5 @@
-import { roleTagKey, sessionTagsClaim } from '@petstore/domain/roles';
-import { errors, type JWTPayload, type JWTVerifyGetKey, jwtVerify } from 'jose';
+import { type Role, roleOfSessionTags } from '@petstore/domain/roles';
+import { errors, type JWTVerifyGetKey, jwtVerify } from 'jose';
 import { IdentityTokenInvalidError, IdentityTokenRequiredError } from './id-token-errors';
 
 /** Larger than any ID token we issue; the contract's `maxLength` of `X-Id-Token`. */
@@ -23,8 +23,8 @@ export interface VerifiedIdToken {
   readonly subject: string;
   readonly name: string | undefined;
   readonly email: string | undefined;
-  /** The only value of the `PetRole` session tag, when the token carries exactly one. */
-  readonly roleTag: string | undefined;
+  /** The role its `PetRole` session tag names, when it names exactly one known role. */
+  readonly roleTag: Role | undefined;
 }
 
 export type IdTokenVerifier = (token: string | undefined) => Promise<VerifiedIdToken>;
@@ -92,7 +92,7 @@ export function createIdTokenVerifier(options: IdTokenVerifierOptions): IdTokenV
       subject: payload.sub,
       name: nonEmptyText(payload.name),
       email: nonEmptyText(payload.email),
-      roleTag: roleTagOf(payload),
+      roleTag: roleOfSessionTags(payload),
     };
   };
 }
@@ -102,21 +102,6 @@ function rejectionReason(error: InstanceType<typeof errors.JOSEError>): string {
     return `claim ${error.claim} ${error.reason.replaceAll('_', ' ')}`;
   }
   return rejections.get(error.code) ?? error.code;
-}
-
-/** `principal_tags.PetRole` of the session tags claim, when it is a list of exactly one string. */
-function roleTagOf(payload: JWTPayload): string | undefined {
-  const claim = payload[sessionTagsClaim];
-  if (typeof claim !== 'object' || claim === null) return undefined;
-  const tags = (claim as Record<string, unknown>).principal_tags;
-  if (typeof tags !== 'object' || tags === null || !Object.hasOwn(tags, roleTagKey)) {
-    return undefined;
-  }
-  const values = (tags as Record<string, unknown>)[roleTagKey];
-  if (!Array.isArray(values) || values.length !== 1 || typeof values[0] !== 'string') {
-    return undefined;
-  }
-  return values[0];
 }
 
 function nonEmptyText(value: unknown): string | undefined {
