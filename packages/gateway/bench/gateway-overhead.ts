@@ -1,8 +1,11 @@
 // Benchmark (a script, not a test): what the gateway adds to a request.
-//   1. latency of a GET through the gateway with a cached authorizer result, next to the same
-//      handler invoked directly in-process, and next to a bare node:http server (sequential);
-//   2. requests per second for the trivial handler through the gateway vs a bare node:http
-//      server answering the same body (keep-alive, 16 in flight).
+//   1. latency of a GET through the gateway on three paths: no authorizer, a cached TOKEN
+//      authorizer result, and AWS_IAM (SigV4 verified, then the role's policy evaluated), next
+//      to the same handler invoked directly in-process and to a bare node:http server
+//      (sequential), with the SigV4 path's cost as ratios to the other two;
+//   2. requests per second on the same paths and the bare server (keep-alive, 16 in flight).
+// The SigV4 request is signed by @smithy/signature-v4 before each load run and sent as is (a
+// signature is valid for 5 minutes), so its signing cost is not counted: only the gateway's.
 // Everything runs on 127.0.0.1 with bounded loops. Run: pnpm --filter @petstore/gateway bench
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -10,6 +13,8 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { startGateway } from '../src/start-gateway';
+import { TestCredentialStore } from '../test/support/credential-store';
+import { signRequest } from '../test/support/sigv4-client';
 
 const hello = './fixture/hello/index.mjs';
 const { body, handler } = (await import(hello)) as {
@@ -20,14 +25,19 @@ const { body, handler } = (await import(hello)) as {
 const sequential = { total: 2_000, concurrency: 1 };
 const parallel = { total: 10_000, concurrency: 16 };
 const directCalls = 200_000;
-const headers = { Authorization: 'Bearer bench-token' };
+const tokenHeaders = { Authorization: 'Bearer bench-token' };
 
 interface LoadResult {
   readonly ms: number;
   readonly statuses: Record<string, number>;
 }
 
-function load(url: string, total: number, concurrency: number): Promise<LoadResult> {
+function load(
+  url: string,
+  total: number,
+  concurrency: number,
+  headers: Readonly<Record<string, string>> = tokenHeaders,
+): Promise<LoadResult> {
   const worker = new Worker(fileURLToPath(new URL('./load-client.mjs', import.meta.url)), {
     workerData: { url, total, concurrency, headers },
     execArgv: [],
@@ -63,8 +73,10 @@ await new Promise<void>((resolve) => bare.listen(0, '127.0.0.1', resolve));
 const bareUrl = `http://127.0.0.1:${(bare.address() as AddressInfo).port}/hello`;
 
 const authorizerUse: Record<string, number> = {};
+const credentials = new TestCredentialStore();
 const gateway = await startGateway({
   templatePath: fileURLToPath(new URL('./fixture/template.yaml', import.meta.url)),
+  credentials,
   logger: {
     access: (entry) => {
       authorizerUse[entry.authorizer] = (authorizerUse[entry.authorizer] ?? 0) + 1;
@@ -74,35 +86,63 @@ const gateway = await startGateway({
 });
 const securedUrl = `${gateway.url}/hello`;
 const openUrl = `${gateway.url}/open`;
+const iamBase = gateway.apis.find((api) => api.logicalId === 'IamApi')?.url ?? '';
+const signedUrl = `${iamBase}/hello`;
+const role = gateway.model.iam.roles.get('CallerRole');
+if (!role) throw new Error('the bench template has no CallerRole');
+const caller = credentials.issue(
+  role,
+  'bench',
+  { PetRole: 'admin' },
+  {
+    expiresAt: Date.now() + 3_600_000,
+  },
+);
+/** Fresh SigV4 headers for the signed path (each load run is well within the 5-minute window). */
+const signedHeaders = async () =>
+  (await signRequest(iamBase, { path: '/hello' }, caller, { at: Date.now() })).headers;
 
 // Warm up: cold starts, the authorizer's cache entry, JIT of both servers and of the client.
 for (const url of [securedUrl, openUrl, bareUrl]) check('warm-up', await load(url, 500, 4), 500);
+check('warm-up', await load(signedUrl, 500, 4, await signedHeaders()), 500);
 
 const rounds = 3;
 const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
-const samples = { direct: [] as number[], gateway: [] as number[], bare: [] as number[] };
-const throughput = { gateway: [] as number[], open: [] as number[], bare: [] as number[] };
+const samples = {
+  direct: [] as number[],
+  gateway: [] as number[],
+  open: [] as number[],
+  sigv4: [] as number[],
+  bare: [] as number[],
+};
+const throughput = {
+  gateway: [] as number[],
+  open: [] as number[],
+  sigv4: [] as number[],
+  bare: [] as number[],
+};
 const perRequestUs = (result: LoadResult, total: number) => (result.ms * 1000) / total;
 const perSecond = (result: LoadResult) => parallel.total / (result.ms / 1000);
 
 // Rounds alternate the contenders so that a busy moment of the shared machine hits them all.
 for (let round = 0; round < rounds; round++) {
   samples.direct.push(await direct());
-  for (const [name, url] of [
+  const contenders = [
     ['gateway', securedUrl],
+    ['open', openUrl],
+    ['sigv4', signedUrl],
     ['bare', bareUrl],
-  ] as const) {
-    const result = await load(url, sequential.total, sequential.concurrency);
+  ] as const;
+  for (const [name, url] of contenders) {
+    const headers = name === 'sigv4' ? await signedHeaders() : tokenHeaders;
+    const result = await load(url, sequential.total, sequential.concurrency, headers);
     check(`${name} sequential`, result, sequential.total);
     samples[name].push(perRequestUs(result, sequential.total));
   }
-  for (const [name, url] of [
-    ['gateway', securedUrl],
-    ['open', openUrl],
-    ['bare', bareUrl],
-  ] as const) {
-    const result = await load(url, parallel.total, parallel.concurrency);
+  for (const [name, url] of contenders) {
+    const headers = name === 'sigv4' ? await signedHeaders() : tokenHeaders;
+    const result = await load(url, parallel.total, parallel.concurrency, headers);
     check(`${name} parallel`, result, parallel.total);
     throughput[name].push(perSecond(result));
   }
@@ -110,6 +150,8 @@ for (let round = 0; round < rounds; round++) {
 
 const directUs = median(samples.direct);
 const gatewayUs = median(samples.gateway);
+const openUs = median(samples.open);
+const sigv4Us = median(samples.sigv4);
 const bareUs = median(samples.bare);
 const us = (value: number) => `${value.toFixed(1)} µs`;
 const rps = (values: number[]) => Math.round(median(values));
@@ -117,17 +159,25 @@ const rps = (values: number[]) => Math.round(median(values));
 console.log(
   `Node ${process.versions.node}, ${availableParallelism()} CPUs, median of ${rounds} rounds\n`,
 );
-console.log('1. Latency of one GET (sequential, keep-alive), cached authorizer result');
+console.log('1. Latency of one GET (sequential, keep-alive)');
 console.table({
   'handler called in-process': { 'per request': us(directUs) },
   'bare node:http server': { 'per request': us(bareUs) },
-  'through the gateway': { 'per request': us(gatewayUs) },
+  'gateway, no authorizer': { 'per request': us(openUs) },
+  'gateway, cached TOKEN authorizer': { 'per request': us(gatewayUs) },
+  'gateway, AWS_IAM (SigV4 + policy)': { 'per request': us(sigv4Us) },
 });
 console.log(
   `   gateway / in-process: ${(gatewayUs / directUs).toFixed(0)}x, +${us(gatewayUs - directUs)} per request`,
 );
 console.log(
-  `   gateway / bare http:  ${(gatewayUs / bareUs).toFixed(1)}x, +${us(gatewayUs - bareUs)} per request\n`,
+  `   gateway / bare http:  ${(gatewayUs / bareUs).toFixed(1)}x, +${us(gatewayUs - bareUs)} per request`,
+);
+console.log(
+  `   SigV4 / TOKEN path:   ${(sigv4Us / gatewayUs).toFixed(2)}x, ${sigv4Us >= gatewayUs ? '+' : ''}${us(sigv4Us - gatewayUs)} per request`,
+);
+console.log(
+  `   SigV4 / no auth:      ${(sigv4Us / openUs).toFixed(2)}x, ${sigv4Us >= openUs ? '+' : ''}${us(sigv4Us - openUs)} per request\n`,
 );
 console.log(
   `2. Throughput (${parallel.total} GETs, ${parallel.concurrency} in flight, keep-alive)`,
@@ -135,10 +185,14 @@ console.log(
 console.table({
   'bare node:http server': { 'requests/s': rps(throughput.bare) },
   'gateway, no authorizer': { 'requests/s': rps(throughput.open) },
-  'gateway, cached authorizer': { 'requests/s': rps(throughput.gateway) },
+  'gateway, cached TOKEN authorizer': { 'requests/s': rps(throughput.gateway) },
+  'gateway, AWS_IAM (SigV4 + policy)': { 'requests/s': rps(throughput.sigv4) },
 });
+console.log(
+  `   SigV4 / TOKEN path: ${(median(throughput.sigv4) / median(throughput.gateway)).toFixed(2)}x the requests/s; SigV4 / no auth: ${(median(throughput.sigv4) / median(throughput.open)).toFixed(2)}x\n`,
+);
 
-console.log(`Authorizer cache over the whole run: ${JSON.stringify(authorizerUse)}`);
+console.log(`Authorization over the whole run: ${JSON.stringify(authorizerUse)}`);
 
 await gateway.close();
 bare.close();

@@ -5,8 +5,11 @@ export interface AccessLogEntry {
   readonly path: string;
   readonly status: number;
   readonly latencyMs: number;
-  /** `hit` / `miss`: the authorizer cache; `none`: no authorizer; `not-invoked`: rejected before it (A2, A3). */
-  readonly authorizer: 'hit' | 'miss' | 'none' | 'not-invoked';
+  /**
+   * `hit` / `miss`: the authorizer cache; `none`: no authorizer; `not-invoked`: rejected before
+   * it (A2, A3); `iam`: an `AWS_IAM` method (SigV4 and IAM policies).
+   */
+  readonly authorizer: 'hit' | 'miss' | 'none' | 'not-invoked' | 'iam';
   /** The gateway response type when the gateway answered itself (`UNAUTHORIZED`, ...). */
   readonly error?: string;
 }

@@ -1,7 +1,9 @@
 import type { Server } from 'node:http';
+import type { CredentialStore } from '@petstore/sigv4/credentials';
+import { GatewayOptionsError } from './errors';
 import { apiPorts } from './http/api-ports';
 import { listen, portOf } from './http/gateway-server';
-import { createPipeline } from './http/handle-request';
+import { createPipeline, type IamOptions } from './http/handle-request';
 import type { EnvironmentOverrides } from './lambda/lambda-environment';
 import { LambdaRuntime } from './lambda/lambda-runtime';
 import { type GatewayLogger, withDefaults } from './logger';
@@ -39,6 +41,11 @@ export interface GatewayOptions {
   readonly identity?: Partial<LocalIdentity>;
   /** Serve only this API (logical id); default: every API of the template that has `Api` events. */
   readonly api?: string;
+  /**
+   * Where `AWS_IAM` methods look up the access key of a SigV4-signed request (the local STS's
+   * store). Required when a served route is `AWS_IAM`: without it the gateway refuses to start.
+   */
+  readonly credentials?: CredentialStore;
 }
 
 /** One API a gateway serves, on its own port. */
@@ -88,6 +95,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     ...(options.api ? { api: options.api } : {}),
   });
   for (const warning of model.warnings) logger.warn(warning);
+  const iam = iamOptions(model, options.credentials);
   const runtime = await LambdaRuntime.start(model.functions, {
     identity,
     overrides: options.environment ?? {},
@@ -110,6 +118,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     for (const api of model.apis) {
       const handle = createPipeline({
         api,
+        iam,
+        functions: model.functions,
         runtime,
         identity,
         logger,
@@ -155,6 +165,36 @@ function routeLines(api: ApiModel): string[] {
   return api.routes.map((route) => {
     const target =
       route.integration.kind === 'lambda' ? route.integration.functionId : 'CORS preflight';
-    return `  ${route.method.padEnd(7)} ${route.path} -> ${target}${route.authorizer ? ` (${route.authorizer})` : ''}`;
+    const { authorization } = route;
+    const auth =
+      authorization.type === 'NONE'
+        ? ''
+        : ` (${authorization.type === 'TOKEN' ? authorization.authorizer : 'AWS_IAM'})`;
+    return `  ${route.method.padEnd(7)} ${route.path} -> ${target}${auth}`;
   });
+}
+
+/**
+ * The credential store and roles for `AWS_IAM` methods; a served `AWS_IAM` route without a
+ * store is refused here, before anything starts, so that no such route is ever served open.
+ */
+function iamOptions(
+  model: GatewayModel,
+  credentials: CredentialStore | undefined,
+): IamOptions | undefined {
+  const iamRoutes = model.apis.flatMap((api) =>
+    api.routes
+      .filter((route) => route.authorization.type === 'AWS_IAM')
+      .map((route) => `${api.logicalId} ${route.method} ${route.path}`),
+  );
+  if (!credentials) {
+    if (iamRoutes.length === 0) return undefined;
+    const shown = iamRoutes.slice(0, 3).join(', ');
+    const more = iamRoutes.length > 3 ? ` and ${iamRoutes.length - 3} more` : '';
+    throw new GatewayOptionsError(
+      `AWS_IAM methods (${shown}${more}) need the credentials option: a CredentialStore (e.g. the local STS's) to verify SigV4 signatures with. Without it they would be served open; or serve only another API with the api option.`,
+    );
+  }
+  const roles = new Map([...model.iam.roles.values()].map((role) => [role.arn, role]));
+  return { credentials, roles };
 }

@@ -1,8 +1,11 @@
+import type { CredentialStore } from '@petstore/sigv4/credentials';
 import { AuthorizerCache } from '../authorizer/authorizer-cache';
 import type { AuthorizerOutput } from '../authorizer/authorizer-output';
 import { methodArn } from '../authorizer/method-arn';
 import { authorize } from '../authorizer/token-authorizer';
 import { preflightResponse } from '../cors/preflight-response';
+import { authorizeIam, type IamCaller } from '../iam/authorize-iam';
+import { iamConfigurationError } from '../iam/iam-errors';
 import type { LambdaRuntime } from '../lambda/lambda-runtime';
 import type { AccessLogEntry, GatewayLogger } from '../logger';
 import { callLambda } from '../proxy/lambda-integration';
@@ -12,15 +15,26 @@ import type { MatchedRoute } from '../routing/matched-route';
 import { routeRequest } from '../routing/route-request';
 import { RouteTable } from '../routing/route-table';
 import type { LocalIdentity } from '../template/local-identity';
-import type { ApiModel } from '../template/model';
+import type { ApiModel, FunctionModel, RoleModel } from '../template/model';
 import { Throttler } from '../throttle/throttler';
 import { BodyValidator } from '../validation/body-validator';
 import { validateRequest } from '../validation/validate-request';
 import type { GatewayRequest } from './gateway-request';
 import type { HttpResponse } from './http-response';
 
+/** What `AWS_IAM` methods are authorized with. */
+export interface IamOptions {
+  readonly credentials: CredentialStore;
+  /** The template's roles by ARN (`model.iam.roles`, re-keyed). */
+  readonly roles: ReadonlyMap<string, RoleModel>;
+}
+
 export interface PipelineOptions {
   readonly api: ApiModel;
+  /** Required when a route of `api` is `AWS_IAM` (without it such a route answers 500, never open). */
+  readonly iam: IamOptions | undefined;
+  /** The template's functions (their ARNs, for `InvokeRole: CALLER_CREDENTIALS`). */
+  readonly functions: ReadonlyMap<string, FunctionModel>;
   readonly runtime: LambdaRuntime;
   readonly identity: LocalIdentity;
   readonly logger: GatewayLogger;
@@ -35,8 +49,9 @@ export type Handled = {
 
 /**
  * The request path of API Gateway, in its order: route (G1), throttle (T1), TOKEN authorizer
- * (A1-A10), request validator (G7), then the integration: CORS mock (C1) or Lambda proxy
- * (L1-L5), each failure answered with its gateway response (G8).
+ * (A1-A10) or `AWS_IAM` (SigV4 and the caller's IAM policies), request validator (G7), then the
+ * integration: CORS mock (C1) or Lambda proxy (L1-L5), each failure answered with its gateway
+ * response (G8).
  *
  * @example
  * const handle = createPipeline(options);
@@ -70,18 +85,43 @@ export function createPipeline(
     if (!throttler.admit(route)) return reject(gatewayErrors.throttled(), matched);
 
     let authorized: { output: AuthorizerOutput; latencyMs: number } | undefined;
-    const authorizer =
-      route.authorizer === undefined ? undefined : api.authorizers.get(route.authorizer);
-    if (authorizer) {
-      const arn = methodArn({
+    let caller: IamCaller | undefined;
+    const { authorization } = route;
+    const arn = () =>
+      methodArn({
         ...identity,
         apiId: api.apiId,
         stage: api.stageName,
         method: request.method,
         path: request.path,
       });
+    if (authorization.type === 'AWS_IAM') {
+      authorizerLog = 'iam';
+      if (!options.iam) {
+        logger.error(`AWS_IAM (${request.requestId}): no credential store: refused`);
+        return reject(iamConfigurationError(), matched);
+      }
+      const functionId =
+        route.integration.kind === 'lambda' ? route.integration.functionId : undefined;
+      const decision = await authorizeIam(
+        received,
+        {
+          methodArn: arn(),
+          callerInvokes:
+            authorization.callerCredentials && functionId !== undefined
+              ? options.functions.get(functionId)?.arn
+              : undefined,
+        },
+        { ...options.iam, region: identity.region, logger },
+      );
+      if (!decision.allowed) return reject(decision.error, matched);
+      caller = decision.caller;
+    }
+    const authorizer =
+      authorization.type === 'TOKEN' ? api.authorizers.get(authorization.authorizer) : undefined;
+    if (authorizer) {
       const timeoutMs = options.integrationTimeoutMs;
-      const decision = await authorize(authorizer, request, arn, {
+      const decision = await authorize(authorizer, request, arn(), {
         invoke,
         cache,
         logger,
@@ -112,6 +152,7 @@ export function createPipeline(
         matched,
         functionId: integration.functionId,
         authorizer: authorized,
+        caller,
         timeoutMs: integration.timeoutMs ?? options.integrationTimeoutMs,
       },
       { api, identity, logger, invoke },

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import type { AuthorizerOutput } from '../authorizer/authorizer-output';
 import { type GatewayRequest, headerValue } from '../http/gateway-request';
+import type { IamCaller } from '../iam/authorize-iam';
 import type { MatchedRoute } from '../routing/matched-route';
 import type { LocalIdentity } from '../template/local-identity';
 import type { ApiModel } from '../template/model';
@@ -16,18 +17,24 @@ export interface ProxyEventInput {
   readonly authorizer:
     | { readonly output: AuthorizerOutput; readonly latencyMs: number }
     | undefined;
+  /** The caller of an `AWS_IAM` method: `requestContext.identity` names its assumed role. */
+  readonly caller?: IamCaller | undefined;
 }
 
 /**
  * The Lambda proxy integration event, payload v1 (L1, L2): `resource` is the route template,
  * `path` the concrete path, empty maps are `null`, the body a string (base64 for binary media
- * types), and `requestContext.authorizer` holds `principalId` and the context as strings (A10).
+ * types), and `requestContext.authorizer` holds `principalId` and the context as strings (A10);
+ * for an `AWS_IAM` caller, `requestContext.identity` holds the assumed role (`userArn`, `user`
+ * and `caller` = `ROLE_ID:SESSION`, `accountId`, `accessKey`).
  *
  * @example
  * buildProxyEvent({ request, api, matched, identity, authorizer: undefined }).resource // '/pets/{petId}'
  */
 export function buildProxyEvent(input: ProxyEventInput): APIGatewayProxyEvent {
-  const { request, api, matched, identity, authorizer } = input;
+  const { request, api, matched, identity, authorizer, caller } = input;
+  const session = caller?.session;
+  const principal = session ? `${session.roleId}:${session.sessionName}` : null;
   const headers = forwardedHeaders(request);
   const single: Record<string, string> = {};
   const multi: Record<string, string[]> = {};
@@ -73,17 +80,17 @@ export function buildProxyEvent(input: ProxyEventInput): APIGatewayProxyEvent {
       requestId: request.requestId,
       identity: {
         cognitoIdentityPoolId: null,
-        accountId: null,
+        accountId: session?.accountId ?? null,
         cognitoIdentityId: null,
-        caller: null,
+        caller: principal,
         sourceIp: request.sourceIp,
         principalOrgId: null,
-        accessKey: null,
+        accessKey: caller?.accessKeyId ?? null,
         cognitoAuthenticationType: null,
         cognitoAuthenticationProvider: null,
-        userArn: null,
+        userArn: session?.assumedRoleArn ?? null,
         userAgent: headerValue(request, 'user-agent') ?? null,
-        user: null,
+        user: principal,
         apiKey: null,
         apiKeyId: null,
         clientCert: null,

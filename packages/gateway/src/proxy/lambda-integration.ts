@@ -1,6 +1,7 @@
 import type { AuthorizerOutput } from '../authorizer/authorizer-output';
 import type { GatewayRequest } from '../http/gateway-request';
 import type { HttpResponse } from '../http/http-response';
+import type { IamCaller } from '../iam/authorize-iam';
 import type { InvokeOutcome } from '../lambda/invoke-outcome';
 import { timedOut, within } from '../lambda/within';
 import type { GatewayLogger } from '../logger';
@@ -18,6 +19,8 @@ export interface LambdaIntegrationInput {
   readonly authorizer:
     | { readonly output: AuthorizerOutput; readonly latencyMs: number }
     | undefined;
+  /** The `AWS_IAM` caller, for `requestContext.identity`. */
+  readonly caller: IamCaller | undefined;
   readonly timeoutMs: number;
 }
 
@@ -41,10 +44,10 @@ export async function callLambda(
   input: LambdaIntegrationInput,
   deps: LambdaIntegrationDeps,
 ): Promise<{ readonly response: HttpResponse } | { readonly error: GatewayError }> {
-  const { request, matched, functionId, authorizer, timeoutMs } = input;
+  const { request, matched, functionId, authorizer, caller, timeoutMs } = input;
   const { api, identity, logger } = deps;
   const at = `Function ${functionId} (${request.requestId})`;
-  const event = buildProxyEvent({ request, api, matched, identity, authorizer });
+  const event = buildProxyEvent({ request, api, matched, identity, authorizer, caller });
   const invocation = deps.invoke(functionId, event);
   const outcome = await within(invocation, timeoutMs);
   if (outcome === timedOut) {

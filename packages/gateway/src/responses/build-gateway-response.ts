@@ -26,7 +26,7 @@ export function buildGatewayResponse(error: GatewayError, context: ResponseConte
   const headers: [string, string][] = [
     ['Content-Type', 'application/json'],
     ['x-amzn-RequestId', context.request.requestId],
-    ['x-amzn-ErrorType', defaults.errorType],
+    ['x-amzn-ErrorType', error.errorType ?? defaults.errorType],
     ['x-amz-apigw-id', context.request.extendedRequestId],
   ];
   for (const [name, expression] of Object.entries(customization?.headers ?? {})) {

@@ -7,6 +7,8 @@ export interface GatewayError {
   readonly message: string | null;
   /** Status when it differs from the type's default (a bad Lambda response is a 502 `DEFAULT_5XX`). */
   readonly statusCode?: number;
+  /** `x-amzn-ErrorType` when it differs from the type's (an exception with no response type of its own). */
+  readonly errorType?: string;
   /** The body AWS sends when the template has no `ResponseTemplates` for the type. */
   readonly defaultBody: string;
 }

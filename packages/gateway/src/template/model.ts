@@ -63,10 +63,23 @@ export interface RouteModel {
   /** Upper-case verb or `ANY`. */
   readonly method: string;
   readonly integration: Integration;
-  /** Name of the TOKEN authorizer, or `undefined` for none. */
-  readonly authorizer: string | undefined;
+  readonly authorization: MethodAuthorization;
   readonly validation: RequestValidationModel | undefined;
 }
+
+/** How a method is authorized: open, by a Lambda TOKEN authorizer, or by IAM (SigV4). */
+export type MethodAuthorization =
+  | { readonly type: 'NONE' }
+  | { readonly type: 'TOKEN'; readonly authorizer: string }
+  | {
+      readonly type: 'AWS_IAM';
+      /**
+       * `InvokeRole: CALLER_CREDENTIALS` (SAM's default): API Gateway calls the function with the
+       * caller's credentials, so the caller also needs `lambda:InvokeFunction` on it. `NONE` or a
+       * role ARN: the function's resource policy (or that role) lets API Gateway call it.
+       */
+      readonly callerCredentials: boolean;
+    };
 
 export interface RequestValidationModel {
   readonly parameters: readonly RequestParameterModel[];

@@ -8,8 +8,10 @@ export interface ApiEvent {
   readonly apiLogicalId: string;
   readonly path: string;
   readonly method: string;
-  /** `Auth.Authorizer` of the event: a name, `NONE`, or `undefined` for the API's default. */
+  /** `Auth.Authorizer` of the event: a name, `NONE`, `AWS_IAM`, or `undefined` for the API's default. */
   readonly authorizer: string | undefined;
+  /** `Auth.InvokeRole` of the event, or `undefined` for the API's. */
+  readonly invokeRole: string | undefined;
   readonly validation: RequestValidationModel | undefined;
   readonly timeoutMs: number | undefined;
 }
@@ -71,6 +73,7 @@ export function readApiEvents(
       path: normalizePath(String(properties.Path ?? '/')),
       method: String(properties.Method ?? 'GET').toUpperCase(),
       authorizer: typeof auth.Authorizer === 'string' ? auth.Authorizer : undefined,
+      invokeRole: typeof auth.InvokeRole === 'string' ? auth.InvokeRole : undefined,
       validation: readValidation(properties),
       timeoutMs:
         properties.TimeoutInMillis === undefined ? undefined : Number(properties.TimeoutInMillis),

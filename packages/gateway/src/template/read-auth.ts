@@ -7,8 +7,11 @@ export interface AuthModel {
   readonly authorizers: Map<string, TokenAuthorizerModel>;
   /** Authorizer name to the reason it is not emulated (an error if a route uses it). */
   readonly unsupported: Map<string, string>;
+  /** A name of `Authorizers`, `AWS_IAM`, `NONE`, or `undefined` (none). */
   readonly defaultAuthorizer: string | undefined;
   readonly addDefaultAuthorizerToCorsPreflight: boolean;
+  /** `InvokeRole` for `AWS_IAM` methods: `NONE`, `CALLER_CREDENTIALS` or a role ARN; `undefined`: SAM's default. */
+  readonly invokeRole: string | undefined;
 }
 
 const authKeys = new Set([
@@ -28,7 +31,8 @@ const identityKeys = new Set(['Header', 'ValidationExpression', 'ReauthorizeEver
 
 /**
  * Reads `Auth` of an `AWS::Serverless::Api`: each Lambda TOKEN authorizer with its identity
- * header (default `Authorization`), validation expression and TTL (`ReauthorizeEvery`, default 300).
+ * header (default `Authorization`), validation expression and TTL (`ReauthorizeEvery`, default 300);
+ * the default authorizer (`AWS_IAM` included) and `InvokeRole`.
  *
  * @example
  * readAuth(api.Auth, 'Api PetsApi', functions, context).authorizers.get('JwtAuthorizer')?.ttlSeconds // 300
@@ -48,8 +52,8 @@ export function readAuth(
     defaultAuthorizer:
       typeof properties.DefaultAuthorizer === 'string' ? properties.DefaultAuthorizer : undefined,
     addDefaultAuthorizerToCorsPreflight: properties.AddDefaultAuthorizerToCorsPreflight !== false,
+    invokeRole: typeof properties.InvokeRole === 'string' ? properties.InvokeRole : undefined,
   };
-  model.unsupported.set('AWS_IAM', 'IAM (SigV4) authorization is not emulated');
   const authorizers = isRecord(properties.Authorizers) ? properties.Authorizers : {};
   for (const [name, definition] of Object.entries(authorizers)) {
     const at = `${where}.Auth.Authorizers.${name}`;

@@ -147,6 +147,7 @@ function readRole(
       : readPolicyDocument(
           read('AssumeRolePolicyDocument'),
           `${where}.AssumeRolePolicyDocument`,
+          'trust',
           diagnostics,
         );
   const inline = read('Policies') ?? [];
@@ -159,6 +160,7 @@ function readRole(
       const document = readPolicyDocument(
         isRecord(entry) ? entry.PolicyDocument : undefined,
         `${at}${typeof name === 'string' ? ` (${name})` : ''}.PolicyDocument`,
+        'identity',
         diagnostics,
       );
       if (document) policies.push(document);
@@ -254,6 +256,7 @@ function readAttachedPolicy(
   const document = readPolicyDocument(
     resolveProperty(properties.PolicyDocument, `${where}.PolicyDocument`, context),
     `${where}.PolicyDocument`,
+    'identity',
     diagnostics,
   );
   const roles =

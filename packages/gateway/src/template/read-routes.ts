@@ -1,13 +1,14 @@
 import { RouteTable } from '../routing/route-table';
 import type { Diagnostics } from './diagnostics';
-import type { CorsModel, RouteModel } from './model';
+import type { CorsModel, MethodAuthorization, RouteModel } from './model';
 import type { ApiEvent } from './read-api-events';
 import type { AuthModel } from './read-auth';
 
 const allHttpMethods = ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT'];
 
 /**
- * The API's routes: one per `Api` event, with the event's authorizer or the default one, plus
+ * The API's routes: one per `Api` event, with the event's authorizer or the default one (a TOKEN
+ * authorizer, `AWS_IAM` with its `InvokeRole`, or `NONE`), plus
  * SAM's CORS preflight (`OPTIONS`, mock integration) on each path that has no `OPTIONS` of its
  * own (C1), guarded by the default authorizer unless `AddDefaultAuthorizerToCorsPreflight` is false (C2).
  *
@@ -23,9 +24,18 @@ export function readRoutes(
   diagnostics: Diagnostics,
 ): RouteModel[] {
   const routes: RouteModel[] = [];
-  const authorizerFor = (name: string | undefined, at: string) => {
+  const authorizationFor = (
+    name: string | undefined,
+    invokeRole: string | undefined,
+    at: string,
+  ): MethodAuthorization => {
     const chosen = name ?? auth.defaultAuthorizer;
-    if (chosen === undefined || chosen === 'NONE') return undefined;
+    if (chosen === undefined || chosen === 'NONE') return { type: 'NONE' };
+    if (chosen === 'AWS_IAM')
+      return {
+        type: 'AWS_IAM',
+        callerCredentials: callerCredentials(invokeRole ?? auth.invokeRole, at),
+      };
     const unsupported = auth.unsupported.get(chosen);
     if (unsupported) diagnostics.error(at, `uses authorizer ${chosen}: ${unsupported}`);
     else if (!auth.authorizers.has(chosen))
@@ -33,7 +43,17 @@ export function readRoutes(
         at,
         `uses authorizer ${chosen}, which ${where}.Auth.Authorizers does not define`,
       );
-    return chosen;
+    return { type: 'TOKEN', authorizer: chosen };
+  };
+  const callerCredentials = (invokeRole: string | undefined, at: string): boolean => {
+    if (invokeRole === undefined || invokeRole === 'CALLER_CREDENTIALS') return true;
+    if (invokeRole !== 'NONE') {
+      diagnostics.warn(
+        `${at} InvokeRole`,
+        `${invokeRole}: API Gateway would call the function as this role; its permissions are not checked locally`,
+      );
+    }
+    return false;
   };
   for (const event of events) {
     const at = `Function ${event.functionId} (${event.method} ${event.path})`;
@@ -45,7 +65,7 @@ export function readRoutes(
       path: event.path,
       method: event.method,
       integration: { kind: 'lambda', functionId: event.functionId, timeoutMs: event.timeoutMs },
-      authorizer: authorizerFor(event.authorizer, at),
+      authorization: authorizationFor(event.authorizer, event.invokeRole, at),
       validation: event.validation,
     });
   }
@@ -55,9 +75,9 @@ export function readRoutes(
     diagnostics.error(where, (error as Error).message);
   }
   if (!cors) return routes;
-  const preflightAuthorizer = auth.addDefaultAuthorizerToCorsPreflight
-    ? authorizerFor(undefined, `${where} CORS preflight`)
-    : undefined;
+  const preflightAuthorization: MethodAuthorization = auth.addDefaultAuthorizerToCorsPreflight
+    ? authorizationFor(undefined, 'NONE', `${where} CORS preflight`)
+    : { type: 'NONE' };
   for (const path of new Set(routes.map((route) => route.path))) {
     const methods = routes.filter((route) => route.path === path).map((route) => route.method);
     if (methods.includes('OPTIONS')) continue;
@@ -71,7 +91,7 @@ export function readRoutes(
         kind: 'cors-preflight',
         allowMethods: cors.allowMethods ?? allowMethods.join(','),
       },
-      authorizer: preflightAuthorizer,
+      authorization: preflightAuthorization,
       validation: undefined,
     });
   }

@@ -6,7 +6,7 @@ const route = (method: string, path: string): RouteModel => ({
   method,
   path,
   integration: { kind: 'lambda', functionId: `${method} ${path}`, timeoutMs: undefined },
-  authorizer: undefined,
+  authorization: { type: 'NONE' },
   validation: undefined,
 });
 

@@ -100,7 +100,10 @@ describe('readIamModel', () => {
     const resources = (role: string) =>
       iam.roles.get(role)?.policies.map((policy) => policy.Statement.map((s) => s.Resource));
     expect(resources('AdminRole')).toEqual([
-      [[arn('test/GET/pets'), arn('test/POST/pets'), arn('test/DELETE/pets/*')]],
+      [
+        [arn('test/GET/pets'), arn('test/POST/pets'), arn('test/DELETE/pets/*')],
+        `arn:aws:lambda:us-east-1:${account}:function:EchoFunction`,
+      ],
     ]);
     expect(resources('BuyerRole')).toEqual([
       [arn('*/DELETE/*')],
@@ -112,12 +115,13 @@ describe('readIamModel', () => {
     ]);
   });
 
-  it('warns that an AWS managed policy is not granted locally', async () => {
+  it('warns that an AWS managed policy is not granted locally, and about a condition operator it cannot evaluate', async () => {
     // Act
     const iam = await readIamModel(template);
 
     // Assess
     expect(iam.warnings).toEqual([
+      'ManagedPolicy OddConditionPolicy.PolicyDocument: cannot be evaluated locally (unsupported IAM condition operator "DateGreaterThan"): requests it decides are refused',
       'Role AuditorRole.ManagedPolicyArns: arn:aws:iam::aws:policy/ReadOnlyAccess is not a policy of this template: its permissions are not granted locally',
     ]);
   });
@@ -131,7 +135,7 @@ describe('readIamModel', () => {
     // Assess
     expect(error).toBeInstanceOf(TemplateError);
     const problems = (error as TemplateError).problems;
-    expect(problems).toHaveLength(4);
+    expect(problems).toHaveLength(5);
     expect(problems[0]).toMatch(/^OIDCProvider NoUrlProvider\.Url: must be the issuer URL/);
     expect(problems[1]).toMatch(
       /^Role NotJsonRole\.AssumeRolePolicyDocument: is not valid JSON \(.+\)$/,
@@ -142,13 +146,16 @@ describe('readIamModel', () => {
     expect(problems[3]).toBe(
       'ManagedPolicy BadEffectPolicy.PolicyDocument.Statement[0].Effect: must be Allow or Deny, not "Permit"',
     );
+    expect(problems[4]).toBe(
+      'Policy NoResourcePolicy.PolicyDocument: is not a valid identity policy: a statement needs Resource or NotResource',
+    );
   });
 });
 
 describe('IAM resources in the template scope', () => {
   it('!Ref and !GetAtt of roles, managed policies and the OIDC provider give the same values as the IAM model', async () => {
     // Act
-    const model = await readTemplate(template, { api: 'PetsApi' });
+    const model = await readTemplate(template);
 
     // Assess
     const buyer = model.iam.roles.get('BuyerRole');

@@ -28,12 +28,13 @@ describe('readTemplate', () => {
     expect(model.apis.map((api) => api.logicalId)).toEqual(['PetsApi']);
     const [api] = model.apis;
     const routes = (api?.routes ?? []).map(
-      (route) => `${route.method} ${route.path} ${route.authorizer ?? '-'}`,
+      (route) =>
+        `${route.method} ${route.path} ${route.authorization.type === 'TOKEN' ? route.authorization.authorizer : route.authorization.type}`,
     );
     expect(api?.stageName).toBe('test');
     expect(routes).toContain('GET /pets/{petId} TokenAuthorizer');
-    expect(routes).toContain('GET /public -');
-    expect(routes).toContain('OPTIONS /pets -');
+    expect(routes).toContain('GET /public NONE');
+    expect(routes).toContain('OPTIONS /pets NONE');
     expect(api?.authorizers.get('TokenAuthorizer')).toMatchObject({
       functionId: 'AuthorizerFunction',
       header: 'Authorization',
@@ -55,7 +56,7 @@ describe('readTemplate', () => {
     expect(text).toContain('Api Api.DefinitionBody: OpenAPI definitions are not supported');
     expect(text).toContain('REQUEST authorizers are not emulated');
     expect(text).toContain('Cognito user pool authorizers are not emulated');
-    expect(text).toContain('IAM (SigV4) authorization is not emulated');
+    expect(text).not.toContain('AWS_IAM');
     expect(text).toContain('uses authorizer Nope, which Api Api.Auth.Authorizers does not define');
     expect(text).toContain('Function Python.Runtime: "python3.12" is not supported');
   });

@@ -1,0 +1,56 @@
+import { randomBytes } from 'node:crypto';
+import type { PolicyDocument } from '@petstore/iam-policy/evaluate';
+import type {
+  AssumedRoleSession,
+  CredentialStore,
+  TemporaryCredentials,
+} from '@petstore/sigv4/credentials';
+import type { RoleModel } from '../../src/template/model';
+
+const account = '123456789012';
+const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+
+/**
+ * A credential store for tests: temporary credentials issued for sessions of the template's
+ * roles, kept in a Map (the local STS keeps its own; this one issues without a token check).
+ *
+ * @example
+ * const store = new TestCredentialStore();
+ * const credentials = store.issue(role, 'alice', { PetRole: 'admin' }, { expiresAt: now + 3_600_000 });
+ */
+export class TestCredentialStore implements CredentialStore {
+  private readonly issued = new Map<string, TemporaryCredentials>();
+
+  find(accessKeyId: string): TemporaryCredentials | undefined {
+    return this.issued.get(accessKeyId);
+  }
+
+  issue(
+    role: Pick<RoleModel, 'arn' | 'name' | 'roleId'>,
+    sessionName: string,
+    tags: Readonly<Record<string, string>>,
+    options: { readonly expiresAt: number; readonly sessionPolicy?: PolicyDocument },
+  ): TemporaryCredentials {
+    const session: AssumedRoleSession = {
+      accountId: account,
+      roleArn: role.arn,
+      roleName: role.name,
+      roleId: role.roleId,
+      sessionName,
+      assumedRoleArn: `arn:aws:sts::${account}:assumed-role/${role.name}/${sessionName}`,
+      principalTags: new Map(Object.entries(tags)),
+      sessionPolicy: options.sessionPolicy,
+      subject: `test|${sessionName}`,
+      providerArn: `arn:aws:iam::${account}:oidc-provider/127.0.0.1:9000/`,
+    };
+    const credentials: TemporaryCredentials = {
+      accessKeyId: `ASIA${Array.from(randomBytes(16), (byte) => alphabet[byte % 32]).join('')}`,
+      secretAccessKey: randomBytes(30).toString('base64'),
+      sessionToken: randomBytes(64).toString('base64'),
+      expiresAt: options.expiresAt,
+      session,
+    };
+    this.issued.set(credentials.accessKeyId, credentials);
+    return credentials;
+  }
+}
