@@ -1,7 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readIamModel } from '@petstore/gateway/iam';
-import type { CredentialStore } from '@petstore/sigv4/credentials';
 import type { ActionHandler } from './actions/action-handler';
 import { assumeRoleWithWebIdentity } from './actions/assume-role-with-web-identity';
 import { getCallerIdentity } from './actions/get-caller-identity';
@@ -14,6 +13,7 @@ import { checkTrustPolicies } from './trust/evaluate-trust';
 
 export type { IamModel, LocalIdentity, OidcProviderModel, RoleModel } from './iam-model';
 export type { StsCallLogEntry, StsLogger } from './log/sts-logger';
+export { MemoryCredentialStore } from './credentials/memory-credential-store';
 export { TrustPolicyError } from './trust/evaluate-trust';
 
 export interface LocalStsOptions {
@@ -47,8 +47,8 @@ export interface LocalSts {
   /** `http://HOST:PORT` */
   readonly url: string;
   readonly port: number;
-  /** The credentials it issued, for a SigV4 verifier (the gateway's `AWS_IAM` methods). */
-  readonly credentials: CredentialStore;
+  /** The credentials it issued (a `CredentialStore` for a SigV4 verifier: the gateway's `AWS_IAM` methods). */
+  readonly credentials: MemoryCredentialStore;
   /** What it serves. */
   readonly iam: IamModel;
   close(): Promise<void>;
@@ -89,7 +89,7 @@ export async function startLocalSts(options: LocalStsOptions): Promise<LocalSts>
       }),
     ],
   ]);
-  const handle = createStsRequestHandler({ actions, logger });
+  const handle = createStsRequestHandler({ actions, logger, clock });
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
       logger.error(`unanswered request: ${String(error)}`);

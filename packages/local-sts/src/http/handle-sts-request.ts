@@ -32,6 +32,8 @@ export interface StsRequestHandlerOptions {
   readonly logger: StsLogger;
   /** Largest body accepted, in bytes (default 64 KiB: a 20 000-character token and a policy fit). */
   readonly bodyLimit?: number;
+  /** Epoch ms for the `Date` header (SDKs correct their clock skew from it). Default `Date.now`. */
+  readonly clock?: () => number;
 }
 
 /**
@@ -43,6 +45,7 @@ export interface StsRequestHandlerOptions {
  */
 export function createStsRequestHandler(options: StsRequestHandlerOptions) {
   const bodyLimit = options.bodyLimit ?? 65_536;
+  const clock = options.clock ?? Date.now;
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     if (request.method === 'OPTIONS') {
       response.writeHead(204, preflightHeaders(request)).end();
@@ -101,6 +104,7 @@ export function createStsRequestHandler(options: StsRequestHandlerOptions) {
     }
     response.writeHead(status, {
       ...corsHeaders(),
+      date: new Date(clock()).toUTCString(),
       'content-type': 'text/xml',
       'x-amzn-RequestId': requestId,
       ...(status === 413 ? { connection: 'close' } : {}),
