@@ -96,6 +96,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   });
   for (const warning of model.warnings) logger.warn(warning);
   const iam = iamOptions(model, options.credentials);
+  const ports = apiPorts(model.apis, options.port, options.ports);
   const runtime = await LambdaRuntime.start(model.functions, {
     identity,
     overrides: options.environment ?? {},
@@ -114,7 +115,6 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       }),
     );
   try {
-    const ports = apiPorts(model.apis, options.port, options.ports);
     for (const api of model.apis) {
       const handle = createPipeline({
         api,
@@ -147,7 +147,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     throw error;
   }
   const [first] = apis;
-  if (!first) throw new Error('unreachable: a model always has an API');
+  // readTemplate refuses a template with nothing to serve, so there is always a first API.
+  if (!first) throw new Error('the template has no API to serve');
   return {
     url: first.url,
     port: first.port,

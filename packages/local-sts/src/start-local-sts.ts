@@ -4,16 +4,16 @@ import { readIamModel } from '@petstore/gateway/iam';
 import type { ActionHandler } from './actions/action-handler';
 import { assumeRoleWithWebIdentity } from './actions/assume-role-with-web-identity';
 import { getCallerIdentity } from './actions/get-caller-identity';
-import { MemoryCredentialStore } from './credentials/memory-credential-store';
+import { ExpiringCredentialStore } from './credentials/expiring-credential-store';
 import { createStsRequestHandler } from './http/handle-sts-request';
 import type { IamModel, LocalIdentity } from './iam-model';
 import { consoleStsLogger, type StsLogger } from './log/sts-logger';
 import { createOidcKeySource } from './token/oidc-key-source';
 import { checkTrustPolicies } from './trust/evaluate-trust';
 
+export { ExpiringCredentialStore } from './credentials/expiring-credential-store';
 export type { IamModel, LocalIdentity, OidcProviderModel, RoleModel } from './iam-model';
 export type { StsCallLogEntry, StsLogger } from './log/sts-logger';
-export { MemoryCredentialStore } from './credentials/memory-credential-store';
 export { TrustPolicyError } from './trust/evaluate-trust';
 
 export interface LocalStsOptions {
@@ -48,7 +48,7 @@ export interface LocalSts {
   readonly url: string;
   readonly port: number;
   /** The credentials it issued (a `CredentialStore` for a SigV4 verifier: the gateway's `AWS_IAM` methods). */
-  readonly credentials: MemoryCredentialStore;
+  readonly credentials: ExpiringCredentialStore;
   /** What it serves. */
   readonly iam: IamModel;
   close(): Promise<void>;
@@ -74,7 +74,7 @@ export async function startLocalSts(options: LocalStsOptions): Promise<LocalSts>
   const logger: StsLogger = { ...consoleStsLogger, ...options.log };
   for (const warning of iam.warnings) logger.warn(warning);
   const clock = options.clock ?? Date.now;
-  const store = new MemoryCredentialStore({ clock, ...options.credentialRetention });
+  const store = new ExpiringCredentialStore({ clock, ...options.credentialRetention });
   const keys = createOidcKeySource(
     options.providerTimeoutMs === undefined ? {} : { timeoutMs: options.providerTimeoutMs },
   );

@@ -10,9 +10,15 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const buyerClaims = { sub: 'amazon-demo|bea', aud: 'petstore-web', ...petRoleTags('buyer') };
-async function assumeBuyer(extra: Record<string, string> = {}, claims: Record<string, unknown> = buyerClaims) {
+async function assumeBuyer(
+  extra: Record<string, string> = {},
+  claims: Record<string, unknown> = buyerClaims,
+) {
   const token = await t.idp.sign(claims, { now: clock.now() });
-  return callSts(t.sts.url, assumeRoleParameters(t.roleArn('BuyerRole'), token, { RoleSessionName: 'bea', ...extra }));
+  return callSts(
+    t.sts.url,
+    assumeRoleParameters(t.roleArn('BuyerRole'), token, { RoleSessionName: 'bea', ...extra }),
+  );
 }
 
 describe('AssumeRoleWithWebIdentity result', () => {
@@ -43,22 +49,30 @@ describe('AssumeRoleWithWebIdentity result', () => {
   });
 
   it('answers PackedPolicySize when the session has tags or a policy, and leaves it out otherwise', async () => {
-    const tagged = (await assumeBuyer()).xml.AssumeRoleWithWebIdentityResponse.AssumeRoleWithWebIdentityResult;
+    const tagged = (await assumeBuyer()).xml.AssumeRoleWithWebIdentityResponse
+      .AssumeRoleWithWebIdentityResult;
     expect(Number(tagged.PackedPolicySize)).toBeGreaterThan(0);
     const plain = await (async () => {
-      const token = await t.idp.sign({ sub: 'database|ada', aud: 'petstore-web' }, { now: clock.now() });
+      const token = await t.idp.sign(
+        { sub: 'database|ada', aud: 'petstore-web' },
+        { now: clock.now() },
+      );
       return callSts(t.sts.url, assumeRoleParameters(t.roleArn('DatabaseUserRole'), token));
     })();
     expect(plain.status).toBe(200);
-    expect(plain.xml.AssumeRoleWithWebIdentityResponse.AssumeRoleWithWebIdentityResult).not.toHaveProperty(
-      'PackedPolicySize',
-    );
+    expect(
+      plain.xml.AssumeRoleWithWebIdentityResponse.AssumeRoleWithWebIdentityResult,
+    ).not.toHaveProperty('PackedPolicySize');
   });
 
   it('keeps the credentials in the store with the session a verifier needs', async () => {
-    const policy = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'execute-api:Invoke', Resource: '*' }] };
+    const policy = {
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: 'execute-api:Invoke', Resource: '*' }],
+    };
     const answer = await assumeBuyer({ Policy: JSON.stringify(policy), DurationSeconds: '900' });
-    const { Credentials } = answer.xml.AssumeRoleWithWebIdentityResponse.AssumeRoleWithWebIdentityResult;
+    const { Credentials } =
+      answer.xml.AssumeRoleWithWebIdentityResponse.AssumeRoleWithWebIdentityResult;
     const stored = t.sts.credentials.find(Credentials.AccessKeyId);
     expect(stored).toMatchObject({
       secretAccessKey: Credentials.SecretAccessKey,
@@ -79,15 +93,20 @@ describe('AssumeRoleWithWebIdentity result', () => {
   });
 
   it('issues new credentials on every call', async () => {
-    const first = (await assumeBuyer()).xml.AssumeRoleWithWebIdentityResponse.AssumeRoleWithWebIdentityResult;
-    const second = (await assumeBuyer()).xml.AssumeRoleWithWebIdentityResponse.AssumeRoleWithWebIdentityResult;
+    const first = (await assumeBuyer()).xml.AssumeRoleWithWebIdentityResponse
+      .AssumeRoleWithWebIdentityResult;
+    const second = (await assumeBuyer()).xml.AssumeRoleWithWebIdentityResponse
+      .AssumeRoleWithWebIdentityResult;
     expect(first.Credentials.AccessKeyId).not.toBe(second.Credentials.AccessKeyId);
     expect(first.Credentials.SecretAccessKey).not.toBe(second.Credentials.SecretAccessKey);
   });
 
   it('refuses a token whose session tags claim is malformed, and issues nothing', async () => {
     const sizeBefore = t.sts.credentials.size;
-    const answer = await assumeBuyer({}, { ...buyerClaims, 'https://aws.amazon.com/tags': { principal_tags: { PetRole: 'buyer' } } });
+    const answer = await assumeBuyer(
+      {},
+      { ...buyerClaims, 'https://aws.amazon.com/tags': { principal_tags: { PetRole: 'buyer' } } },
+    );
     expect(answer.status).toBe(400);
     expect(errorOf(answer).code).toBe('InvalidIdentityToken');
     expect(t.sts.credentials.size).toBe(sizeBefore);

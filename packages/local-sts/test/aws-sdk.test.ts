@@ -14,7 +14,11 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function webTokenCredentials(role: string, claims: Record<string, unknown>, sessionName = 'sdk-session') {
+async function webTokenCredentials(
+  role: string,
+  claims: Record<string, unknown>,
+  sessionName = 'sdk-session',
+) {
   const provider = fromWebToken({
     roleArn: t.roleArn(role),
     roleSessionName: sessionName,
@@ -29,12 +33,20 @@ const stsClient = (
   systemClockOffset = 0,
 ) => new STSClient({ endpoint: t.sts.url, region, credentials, systemClockOffset, maxAttempts: 1 });
 
-async function sdkError(promise: Promise<unknown>): Promise<{ name: string; message: string; status?: number }> {
+async function sdkError(
+  promise: Promise<unknown>,
+): Promise<{ name: string; message: string; status?: number }> {
   try {
     await promise;
   } catch (error) {
-    const { name, message, $metadata } = error as Error & { $metadata?: { httpStatusCode?: number } };
-    return { name, message, ...($metadata?.httpStatusCode ? { status: $metadata.httpStatusCode } : {}) };
+    const { name, message, $metadata } = error as Error & {
+      $metadata?: { httpStatusCode?: number };
+    };
+    return {
+      name,
+      message,
+      ...($metadata?.httpStatusCode ? { status: $metadata.httpStatusCode } : {}),
+    };
   }
   throw new Error('the call succeeded');
 }
@@ -49,7 +61,9 @@ describe('AWS SDK v3 fromWebToken and GetCallerIdentity', () => {
     expect(credentials.accessKeyId).toMatch(/^ASIA[A-Z2-7]{16}$/);
     expect(credentials.secretAccessKey).toHaveLength(40);
     expect(credentials.sessionToken).toBeTruthy();
-    expect(credentials.expiration?.getTime()).toBe(Math.floor(clock.now() / 1000) * 1000 + 3_600_000);
+    expect(credentials.expiration?.getTime()).toBe(
+      Math.floor(clock.now() / 1000) * 1000 + 3_600_000,
+    );
   });
 
   it('GetCallerIdentity signed with those credentials answers the assumed-role ARN', async () => {
@@ -69,14 +83,20 @@ describe('AWS SDK v3 fromWebToken and GetCallerIdentity', () => {
 
   it('the SDK reads our error XML: AccessDenied for the other role, InvalidIdentityToken for a bad audience', async () => {
     const asAdmin = sdkError(
-      webTokenCredentials('AdminRole', { sub: 'amazon-demo|bea', aud: 'petstore-web', ...petRoleTags('buyer') }),
+      webTokenCredentials('AdminRole', {
+        sub: 'amazon-demo|bea',
+        aud: 'petstore-web',
+        ...petRoleTags('buyer'),
+      }),
     );
     expect(await asAdmin).toMatchObject({
       name: 'AccessDenied',
       message: 'Not authorized to perform sts:AssumeRoleWithWebIdentity',
       status: 403,
     });
-    const wrongAudience = sdkError(webTokenCredentials('AdminRole', { sub: 'database|ada', aud: 'elsewhere' }));
+    const wrongAudience = sdkError(
+      webTokenCredentials('AdminRole', { sub: 'database|ada', aud: 'elsewhere' }),
+    );
     expect(await wrongAudience).toMatchObject({
       name: 'InvalidIdentityTokenException',
       message: 'Incorrect token audience',
@@ -88,7 +108,11 @@ describe('AWS SDK v3 fromWebToken and GetCallerIdentity', () => {
 describe('GetCallerIdentity refusals (SigV4)', () => {
   let issued: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
   beforeAll(async () => {
-    issued = await webTokenCredentials('AdminRole', { sub: 'database|ada', aud: 'petstore-web', ...petRoleTags('admin') });
+    issued = await webTokenCredentials('AdminRole', {
+      sub: 'database|ada',
+      aud: 'petstore-web',
+      ...petRoleTags('admin'),
+    });
   });
 
   it('unsigned: 403 MissingAuthenticationToken "Request is missing Authentication Token"', async () => {
@@ -103,9 +127,16 @@ describe('GetCallerIdentity refusals (SigV4)', () => {
 
   it('malformed Authorization header: 400 IncompleteSignature', async () => {
     // Seen from STS: IncompleteSignature, 400 (hashicorp/vault#4939; jenkinsci/aws-credentials-plugin#72).
-    const answer = await callSts(t.sts.url, { Action: 'GetCallerIdentity', Version: '2011-06-15' }, {
-      headers: { authorization: 'AWS4-HMAC-SHA256 Credential=ASIAONLY', 'x-amz-date': '20261121T100000Z' },
-    });
+    const answer = await callSts(
+      t.sts.url,
+      { Action: 'GetCallerIdentity', Version: '2011-06-15' },
+      {
+        headers: {
+          authorization: 'AWS4-HMAC-SHA256 Credential=ASIAONLY',
+          'x-amz-date': '20261121T100000Z',
+        },
+      },
+    );
     expect(answer.status).toBe(400);
     expect(errorOf(answer).code).toBe('IncompleteSignature');
   });
@@ -113,25 +144,48 @@ describe('GetCallerIdentity refusals (SigV4)', () => {
   it('wrong secret key: 403 SignatureDoesNotMatch', async () => {
     // Seen from STS for GetCallerIdentity (hashicorp/terraform#23701; 403 in terraform-provider-aws#35860).
     const error = await sdkError(
-      stsClient({ ...issued, secretAccessKey: 'x'.repeat(40) }).send(new GetCallerIdentityCommand({})),
+      stsClient({ ...issued, secretAccessKey: 'x'.repeat(40) }).send(
+        new GetCallerIdentityCommand({}),
+      ),
     );
     expect(error).toMatchObject({ name: 'SignatureDoesNotMatch', status: 403 });
-    expect(error.message).toMatch(/^The request signature we calculated does not match the signature you provided/);
+    expect(error.message).toMatch(
+      /^The request signature we calculated does not match the signature you provided/,
+    );
   });
 
   it('signed for another region: 403 SignatureDoesNotMatch about the scope', async () => {
-    const client = new STSClient({ endpoint: t.sts.url, region: 'eu-west-1', credentials: issued, maxAttempts: 1 });
+    const client = new STSClient({
+      endpoint: t.sts.url,
+      region: 'eu-west-1',
+      credentials: issued,
+      maxAttempts: 1,
+    });
     const error = await sdkError(client.send(new GetCallerIdentityCommand({})));
     expect(error).toMatchObject({ name: 'SignatureDoesNotMatch', status: 403 });
     expect(error.message).toContain('Credential should be scoped to a valid region');
   });
 
+  it('signed 20 minutes ago: 403 SignatureDoesNotMatch "Signature expired"', async () => {
+    // Seen from STS for GetCallerIdentity (aws/aws-cli#6676). 20 minutes is beyond both the shared
+    // verifier's window (5) and STS's (15).
+    const error = await sdkError(
+      stsClient(issued, -20 * 60_000).send(new GetCallerIdentityCommand({})),
+    );
+    expect(error).toMatchObject({ name: 'SignatureDoesNotMatch', status: 403 });
+    expect(error.message).toMatch(
+      /^Signature expired: \d{8}T\d{6}Z is now earlier than \d{8}T\d{6}Z/,
+    );
+  });
+
   it('unknown access key or wrong session token: 403 InvalidClientTokenId', async () => {
     // Seen from STS, raw XML (aws-azure-login/aws-azure-login#251): no final period.
     const unknown = await sdkError(
-      stsClient({ accessKeyId: 'ASIAQQQQQQQQQQQQQQQQ', secretAccessKey: issued.secretAccessKey, sessionToken: 'x' }).send(
-        new GetCallerIdentityCommand({}),
-      ),
+      stsClient({
+        accessKeyId: 'ASIAQQQQQQQQQQQQQQQQ',
+        secretAccessKey: issued.secretAccessKey,
+        sessionToken: 'x',
+      }).send(new GetCallerIdentityCommand({})),
     );
     expect(unknown).toMatchObject({
       name: 'InvalidClientTokenId',
@@ -139,7 +193,9 @@ describe('GetCallerIdentity refusals (SigV4)', () => {
       status: 403,
     });
     const wrongToken = await sdkError(
-      stsClient({ ...issued, sessionToken: 'not-the-issued-token' }).send(new GetCallerIdentityCommand({})),
+      stsClient({ ...issued, sessionToken: 'not-the-issued-token' }).send(
+        new GetCallerIdentityCommand({}),
+      ),
     );
     expect(wrongToken).toMatchObject({ name: 'InvalidClientTokenId', status: 403 });
   });

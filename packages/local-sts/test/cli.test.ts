@@ -43,7 +43,14 @@ afterEach(() => {
 
 describe('CLI', () => {
   it('serves the template given with --template and --parameter on --port, and stops on SIGTERM', async () => {
-    const run = cli(['--template', fixtureTemplate, '--port', '0', '--parameter', 'TokenIssuer=http://127.0.0.1:9/']);
+    const run = cli([
+      '--template',
+      fixtureTemplate,
+      '--port',
+      '0',
+      '--parameter',
+      'TokenIssuer=http://127.0.0.1:9/',
+    ]);
     const [, url = ''] = await printed(run, /listening on (http:\/\/127\.0\.0\.1:\d+)/);
     const answer = await callSts(url, { Action: 'StealCredentials', Version: '2011-06-15' });
     expect(errorOf(answer).code).toBe('InvalidAction');

@@ -12,8 +12,15 @@ afterAll(() => t.close());
 describe('log: one line per call, never a secret', () => {
   it('writes one entry per call with action, role, session, subject and outcome', async () => {
     const before = t.calls.length;
-    const token = await t.idp.sign({ sub: 'database|ada', aud: 'petstore-web', ...petRoleTags('admin') });
-    await callSts(t.sts.url, assumeRoleParameters(t.roleArn('AdminRole'), token, { RoleSessionName: 'ada' }));
+    const token = await t.idp.sign({
+      sub: 'database|ada',
+      aud: 'petstore-web',
+      ...petRoleTags('admin'),
+    });
+    await callSts(
+      t.sts.url,
+      assumeRoleParameters(t.roleArn('AdminRole'), token, { RoleSessionName: 'ada' }),
+    );
     expect(t.calls.length).toBe(before + 1);
     expect(t.calls.at(-1)).toMatchObject({
       action: 'AssumeRoleWithWebIdentity',
@@ -26,7 +33,11 @@ describe('log: one line per call, never a secret', () => {
   });
 
   it('says precisely why a call was refused while the caller gets the quiet answer', async () => {
-    const token = await t.idp.sign({ sub: 'database|ada', aud: 'not-a-client', ...petRoleTags('admin') });
+    const token = await t.idp.sign({
+      sub: 'database|ada',
+      aud: 'not-a-client',
+      ...petRoleTags('admin'),
+    });
     await callSts(t.sts.url, assumeRoleParameters(t.roleArn('AdminRole'), token));
     expect(t.calls.at(-1)).toMatchObject({
       outcome: 'InvalidIdentityToken',
@@ -35,29 +46,51 @@ describe('log: one line per call, never a secret', () => {
   });
 
   it('never writes the token, the secret key, the session token or a signature', async () => {
-    const token = await t.idp.sign({ sub: 'database|ada', aud: 'petstore-web', ...petRoleTags('admin') });
+    const token = await t.idp.sign({
+      sub: 'database|ada',
+      aud: 'petstore-web',
+      ...petRoleTags('admin'),
+    });
     const before = t.calls.length;
     const answer = await callSts(t.sts.url, assumeRoleParameters(t.roleArn('AdminRole'), token));
-    const { Credentials } = answer.xml.AssumeRoleWithWebIdentityResponse.AssumeRoleWithWebIdentityResult;
+    const { Credentials } =
+      answer.xml.AssumeRoleWithWebIdentityResponse.AssumeRoleWithWebIdentityResult;
     const signature = 'f'.repeat(64);
-    await callSts(t.sts.url, { Action: 'GetCallerIdentity', Version: '2011-06-15' }, {
-      headers: {
-        authorization: `AWS4-HMAC-SHA256 Credential=${Credentials.AccessKeyId}/20261121/us-east-1/sts/aws4_request, SignedHeaders=host;x-amz-date, Signature=${signature}`,
-        'x-amz-date': '20261121T100000Z',
-        'x-amz-security-token': Credentials.SessionToken,
+    await callSts(
+      t.sts.url,
+      { Action: 'GetCallerIdentity', Version: '2011-06-15' },
+      {
+        headers: {
+          authorization: `AWS4-HMAC-SHA256 Credential=${Credentials.AccessKeyId}/20261121/us-east-1/sts/aws4_request, SignedHeaders=host;x-amz-date, Signature=${signature}`,
+          'x-amz-date': '20261121T100000Z',
+          'x-amz-security-token': Credentials.SessionToken,
+        },
       },
-    });
+    );
     const lines = [...t.calls.slice(before).map(formatCall), ...t.messages].join('\n');
     expect(t.calls.length).toBe(before + 2);
-    for (const secret of [token, token.split('.')[2] ?? '', Credentials.SecretAccessKey, Credentials.SessionToken, signature]) {
+    for (const secret of [
+      token,
+      token.split('.')[2] ?? '',
+      Credentials.SecretAccessKey,
+      Credentials.SessionToken,
+      signature,
+    ]) {
       expect(lines).not.toContain(secret);
     }
   });
 
   it('escapes client-chosen values: a session name with a line break stays on one line', async () => {
     const token = await t.idp.sign({ sub: 'database|ada', aud: 'petstore-web' });
-    await callSts(t.sts.url, assumeRoleParameters(t.roleArn('AdminRole'), token, { RoleSessionName: 'x\n[sts] forged line' }));
-    const line = formatCall(t.calls.at(-1) ?? { requestId: '', action: '', status: 0, outcome: '', latencyMs: 0 });
+    await callSts(
+      t.sts.url,
+      assumeRoleParameters(t.roleArn('AdminRole'), token, {
+        RoleSessionName: 'x\n[sts] forged line',
+      }),
+    );
+    const line = formatCall(
+      t.calls.at(-1) ?? { requestId: '', action: '', status: 0, outcome: '', latencyMs: 0 },
+    );
     expect(line).not.toContain('\n');
     expect(line).toContain('session="x\\n[sts] forged line"');
   });

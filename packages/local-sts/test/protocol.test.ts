@@ -58,20 +58,31 @@ describe('Query protocol', () => {
   it('says that a real STS action is not emulated rather than unknown', async () => {
     const answer = await callSts(t.sts.url, { Action: 'AssumeRole', Version: '2011-06-15' });
     expect(errorOf(answer).code).toBe('InvalidAction');
-    expect(errorOf(answer).message).toContain('emulates AssumeRoleWithWebIdentity and GetCallerIdentity only');
+    expect(errorOf(answer).message).toContain(
+      'emulates AssumeRoleWithWebIdentity and GetCallerIdentity only',
+    );
   });
 
   it('accepts AssumeRoleWithWebIdentity as a GET with the parameters in the query string', async () => {
-    const token = await t.idp.sign({ sub: 'database|ada', aud: 'petstore-web', ...petRoleTags('admin') });
+    const token = await t.idp.sign({
+      sub: 'database|ada',
+      aud: 'petstore-web',
+      ...petRoleTags('admin'),
+    });
     const answer = await callSts(t.sts.url, assumeRoleParameters(t.roleArn('AdminRole'), token), {
       method: 'GET',
     });
     expect(answer.status).toBe(200);
-    expect(answer.xml.AssumeRoleWithWebIdentityResponse.AssumeRoleWithWebIdentityResult).toBeDefined();
+    expect(
+      answer.xml.AssumeRoleWithWebIdentityResponse.AssumeRoleWithWebIdentityResult,
+    ).toBeDefined();
   });
 
   it('refuses other methods with 405', async () => {
-    const response = await fetch(`${t.sts.url}/`, { method: 'PUT', body: 'Action=GetCallerIdentity' });
+    const response = await fetch(`${t.sts.url}/`, {
+      method: 'PUT',
+      body: 'Action=GetCallerIdentity',
+    });
     expect(response.status).toBe(405);
   });
 
@@ -104,7 +115,11 @@ describe('CORS (the SPA calls STS from the browser)', () => {
   });
 
   it('puts CORS headers on answers, errors included, and lets the page read x-amzn-RequestId', async () => {
-    const answer = await callSts(t.sts.url, { Version: '2011-06-15' }, { headers: { origin: 'https://app.example.com' } });
+    const answer = await callSts(
+      t.sts.url,
+      { Version: '2011-06-15' },
+      { headers: { origin: 'https://app.example.com' } },
+    );
     expect(answer.headers.get('access-control-allow-origin')).toBe('*');
     expect(answer.headers.get('access-control-expose-headers')).toBe('x-amzn-RequestId');
   });

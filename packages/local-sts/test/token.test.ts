@@ -3,7 +3,13 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalSts } from '../src/start-local-sts';
 import { startOidcTestServer } from './support/oidc-test-server';
 import { assumeRoleParameters, callSts, errorOf } from './support/sts-call';
-import { fixtureTemplate, manualClock, petRoleTags, startTestSts, type TestSts } from './support/test-sts';
+import {
+  fixtureTemplate,
+  manualClock,
+  petRoleTags,
+  startTestSts,
+  type TestSts,
+} from './support/test-sts';
 
 const clock = manualClock();
 let t: TestSts;
@@ -17,8 +23,10 @@ afterEach(() => {
 });
 
 const adminClaims = { sub: 'database|ada', aud: 'petstore-web', ...petRoleTags('admin') };
-const sign = (claims: Record<string, unknown>, options: Parameters<TestSts['idp']['sign']>[1] = {}) =>
-  t.idp.sign(claims, { now: clock.now(), ...options });
+const sign = (
+  claims: Record<string, unknown>,
+  options: Parameters<TestSts['idp']['sign']>[1] = {},
+) => t.idp.sign(claims, { now: clock.now(), ...options });
 const assumeAdmin = (token: string) =>
   callSts(t.sts.url, assumeRoleParameters(t.roleArn('AdminRole'), token));
 const lastReason = () => t.calls.at(-1)?.reason;
@@ -70,7 +78,10 @@ describe('web identity token: keys (OIDC discovery, JWKS)', () => {
       fresh.state.discoveryStatus = 503;
       const down = await callSts(sts.url, assumeRoleParameters(role, token));
       expect(down.status).toBe(400);
-      expect(errorOf(down)).toMatchObject({ code: 'InvalidIdentityToken', message: retrieveMessage });
+      expect(errorOf(down)).toMatchObject({
+        code: 'InvalidIdentityToken',
+        message: retrieveMessage,
+      });
       fresh.state.discoveryStatus = 200;
       expect((await callSts(sts.url, assumeRoleParameters(role, token))).status).toBe(200);
     } finally {
@@ -90,8 +101,14 @@ describe('web identity token: keys (OIDC discovery, JWKS)', () => {
       log: { call: () => {}, info: () => {}, warn: () => {} },
     });
     try {
-      const answer = await callSts(sts.url, assumeRoleParameters(sts.iam.roles.get('AdminRole')?.arn ?? '', token));
-      expect(errorOf(answer)).toMatchObject({ code: 'InvalidIdentityToken', message: retrieveMessage });
+      const answer = await callSts(
+        sts.url,
+        assumeRoleParameters(sts.iam.roles.get('AdminRole')?.arn ?? '', token),
+      );
+      expect(errorOf(answer)).toMatchObject({
+        code: 'InvalidIdentityToken',
+        message: retrieveMessage,
+      });
     } finally {
       await sts.close();
     }
@@ -99,8 +116,13 @@ describe('web identity token: keys (OIDC discovery, JWKS)', () => {
 
   it('answers the key-retrieval error when no published key has the token kid', async () => {
     const other = await generateKeyPair('RS256');
-    const answer = await assumeAdmin(await sign(adminClaims, { unpublishedKey: other.privateKey, kid: 'rotated-away' }));
-    expect(errorOf(answer)).toMatchObject({ code: 'InvalidIdentityToken', message: retrieveMessage });
+    const answer = await assumeAdmin(
+      await sign(adminClaims, { unpublishedKey: other.privateKey, kid: 'rotated-away' }),
+    );
+    expect(errorOf(answer)).toMatchObject({
+      code: 'InvalidIdentityToken',
+      message: retrieveMessage,
+    });
   });
 });
 
@@ -111,26 +133,48 @@ describe('web identity token: signature and algorithm', () => {
 
   it('refuses a token signed by another key under a published kid', async () => {
     const forger = await generateKeyPair('RS256');
-    const answer = await assumeAdmin(await sign(adminClaims, { unpublishedKey: forger.privateKey, kid: 'rsa-1' }));
-    expect(errorOf(answer)).toMatchObject({ code: 'InvalidIdentityToken', message: invalidMessage });
+    const answer = await assumeAdmin(
+      await sign(adminClaims, { unpublishedKey: forger.privateKey, kid: 'rsa-1' }),
+    );
+    expect(errorOf(answer)).toMatchObject({
+      code: 'InvalidIdentityToken',
+      message: invalidMessage,
+    });
     expect(lastReason()).toContain('ERR_JWS_SIGNATURE_VERIFICATION_FAILED');
   });
 
   it('refuses an unsigned token (alg none)', async () => {
-    const token = new UnsecuredJWT({ ...adminClaims, iss: t.idp.issuer, exp: Math.floor(clock.now() / 1000) + 600 }).encode();
-    expect(errorOf(await assumeAdmin(token))).toMatchObject({ code: 'InvalidIdentityToken', message: invalidMessage });
+    const token = new UnsecuredJWT({
+      ...adminClaims,
+      iss: t.idp.issuer,
+      exp: Math.floor(clock.now() / 1000) + 600,
+    }).encode();
+    expect(errorOf(await assumeAdmin(token))).toMatchObject({
+      code: 'InvalidIdentityToken',
+      message: invalidMessage,
+    });
   });
 
   it('refuses an HMAC-signed token (HS256), even keyed with public material', async () => {
-    const token = await new SignJWT({ ...adminClaims, iss: t.idp.issuer, exp: Math.floor(clock.now() / 1000) + 600 })
+    const token = await new SignJWT({
+      ...adminClaims,
+      iss: t.idp.issuer,
+      exp: Math.floor(clock.now() / 1000) + 600,
+    })
       .setProtectedHeader({ alg: 'HS256', kid: 'rsa-1' })
       .sign(new TextEncoder().encode('a-secret-anyone-could-know-0123456789'));
-    expect(errorOf(await assumeAdmin(token))).toMatchObject({ code: 'InvalidIdentityToken', message: invalidMessage });
+    expect(errorOf(await assumeAdmin(token))).toMatchObject({
+      code: 'InvalidIdentityToken',
+      message: invalidMessage,
+    });
     expect(lastReason()).toContain('ERR_JOSE_ALG_NOT_ALLOWED');
   });
 
   it('refuses what is not a JWT', async () => {
-    expect(errorOf(await assumeAdmin('not-a-jwt-at-all'))).toMatchObject({ code: 'InvalidIdentityToken', message: invalidMessage });
+    expect(errorOf(await assumeAdmin('not-a-jwt-at-all'))).toMatchObject({
+      code: 'InvalidIdentityToken',
+      message: invalidMessage,
+    });
   });
 
   it('accepts an ES256 token (asymmetric algorithms other than RS256)', async () => {
@@ -140,7 +184,7 @@ describe('web identity token: signature and algorithm', () => {
 
 describe('web identity token: claims', () => {
   it('refuses a token without aud: "Missing a required claim: aud"', async () => {
-    // Seen from STS (IAM-FEDERATION notes).
+    // Quoted from real STS in issue 9 (the federation design).
     const { aud: _aud, ...claims } = adminClaims;
     expect(errorOf(await assumeAdmin(await sign(claims)))).toMatchObject({
       code: 'InvalidIdentityToken',
@@ -149,16 +193,25 @@ describe('web identity token: claims', () => {
   });
 
   it('refuses an aud that is not in the ClientIdList: "Incorrect token audience"', async () => {
-    // Seen from STS (IAM-FEDERATION notes); an access token for the API has the API's audience.
-    const answer = await assumeAdmin(await sign({ ...adminClaims, aud: 'https://api.petstore.local' }));
+    // Quoted from real STS in issue 9 (the federation design); an access token for the API has the API's audience.
+    const answer = await assumeAdmin(
+      await sign({ ...adminClaims, aud: 'https://api.petstore.local' }),
+    );
     expect(answer.status).toBe(400);
-    expect(errorOf(answer)).toMatchObject({ code: 'InvalidIdentityToken', message: 'Incorrect token audience' });
+    expect(errorOf(answer)).toMatchObject({
+      code: 'InvalidIdentityToken',
+      message: 'Incorrect token audience',
+    });
   });
 
   it('accepts an aud list holding a client id, and answers that one as Audience', async () => {
-    const answer = await assumeAdmin(await sign({ ...adminClaims, aud: ['https://api.petstore.local', 'petstore-web'] }));
+    const answer = await assumeAdmin(
+      await sign({ ...adminClaims, aud: ['https://api.petstore.local', 'petstore-web'] }),
+    );
     expect(answer.status).toBe(200);
-    expect(answer.xml.AssumeRoleWithWebIdentityResponse.AssumeRoleWithWebIdentityResult.Audience).toBe('petstore-web');
+    expect(
+      answer.xml.AssumeRoleWithWebIdentityResponse.AssumeRoleWithWebIdentityResult.Audience,
+    ).toBe('petstore-web');
   });
 
   it('refuses an expired token with ExpiredTokenException and STS exact message (no space before the expiry)', async () => {
@@ -176,7 +229,9 @@ describe('web identity token: claims', () => {
 
   it('tolerates 5 minutes of clock skew on exp, not more', async () => {
     expect((await assumeAdmin(await sign(adminClaims, { expiresIn: -290 }))).status).toBe(200);
-    expect(errorOf(await assumeAdmin(await sign(adminClaims, { expiresIn: -310 }))).code).toBe('ExpiredTokenException');
+    expect(errorOf(await assumeAdmin(await sign(adminClaims, { expiresIn: -310 }))).code).toBe(
+      'ExpiredTokenException',
+    );
   });
 
   it('expires a token by the injected clock, not by the machine time', async () => {
@@ -195,6 +250,8 @@ describe('web identity token: claims', () => {
       'Missing a required claim: exp',
     );
     const { sub: _sub, ...noSubject } = adminClaims;
-    expect(errorOf(await assumeAdmin(await sign(noSubject))).message).toBe('Missing a required claim: sub');
+    expect(errorOf(await assumeAdmin(await sign(noSubject))).message).toBe(
+      'Missing a required claim: sub',
+    );
   });
 });

@@ -48,7 +48,10 @@ describe('AssumeRoleWithWebIdentity parameter bounds (ValidationError, 400)', ()
   it('lists every missing required parameter as "Value null ... Member must not be null"', async () => {
     // STS quoted through the C++ SDK (aws/aws-sdk-cpp#1252): "Value null at 'roleSessionName' ...
     // Member must not be null"; several violations are counted and joined by "; " (aws-runas#80).
-    const answer = await callSts(t.sts.url, { Action: 'AssumeRoleWithWebIdentity', Version: '2011-06-15' });
+    const answer = await callSts(t.sts.url, {
+      Action: 'AssumeRoleWithWebIdentity',
+      Version: '2011-06-15',
+    });
     expect(errorOf(answer)).toMatchObject({
       code: 'ValidationError',
       message:
@@ -94,16 +97,19 @@ describe('AssumeRoleWithWebIdentity parameter bounds (ValidationError, 400)', ()
   });
 
   it('refuses a session Policy over 2048 characters', async () => {
-    const policy = JSON.stringify({ Version: '2012-10-17', Statement: [], Padding: 'x'.repeat(2048) });
+    const policy = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [],
+      Padding: 'x'.repeat(2048),
+    });
     const message = errorOf(await assume({ Policy: policy })).message;
-    expect(message).toMatch(/^1 validation error detected: Value '.*' at 'policy' failed to satisfy constraint: Member must have length less than or equal to 2048$/s);
+    expect(message).toMatch(
+      /^1 validation error detected: Value '.*' at 'policy' failed to satisfy constraint: Member must have length less than or equal to 2048$/s,
+    );
   });
 
   it('refuses a token under 4 characters without repeating the token in the message', async () => {
-    const answer = await callSts(
-      t.sts.url,
-      assumeRoleParameters(t.roleArn('AdminRole'), 'abc'),
-    );
+    const answer = await callSts(t.sts.url, assumeRoleParameters(t.roleArn('AdminRole'), 'abc'));
     expect(errorOf(answer).message).toBe(
       "1 validation error detected: Value at 'webIdentityToken' failed to satisfy constraint: Member must have length greater than or equal to 4",
     );

@@ -1,30 +1,21 @@
 import { randomBytes } from 'node:crypto';
 import type { PolicyDocument } from '@petstore/iam-policy/evaluate';
-import type {
-  AssumedRoleSession,
-  CredentialStore,
-  TemporaryCredentials,
-} from '@petstore/sigv4/credentials';
+import type { AssumedRoleSession, TemporaryCredentials } from '@petstore/sigv4/credentials';
+import { MemoryCredentialStore } from '@petstore/sigv4/memory-store';
 import type { RoleModel } from '../../src/template/model';
 
 const account = '123456789012';
 const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
 /**
- * A credential store for tests: temporary credentials issued for sessions of the template's
- * roles, kept in a Map (the local STS keeps its own; this one issues without a token check).
+ * The sigv4 package's in-memory store, with a way to issue temporary credentials for sessions of
+ * the template's roles directly (the local STS issues them after checking a web identity token).
  *
  * @example
  * const store = new TestCredentialStore();
  * const credentials = store.issue(role, 'alice', { PetRole: 'admin' }, { expiresAt: now + 3_600_000 });
  */
-export class TestCredentialStore implements CredentialStore {
-  private readonly issued = new Map<string, TemporaryCredentials>();
-
-  find(accessKeyId: string): TemporaryCredentials | undefined {
-    return this.issued.get(accessKeyId);
-  }
-
+export class TestCredentialStore extends MemoryCredentialStore {
   issue(
     role: Pick<RoleModel, 'arn' | 'name' | 'roleId'>,
     sessionName: string,
@@ -50,7 +41,7 @@ export class TestCredentialStore implements CredentialStore {
       expiresAt: options.expiresAt,
       session,
     };
-    this.issued.set(credentials.accessKeyId, credentials);
+    this.add(credentials);
     return credentials;
   }
 }

@@ -103,7 +103,7 @@ export const stsErrors = {
 
   /**
    * Seen from STS in this exact form, no space between `date/time` and the expiry (both epoch
-   * seconds). A 2024 capture showed the space; the project's federation notes keep the older form.
+   * seconds). A 2024 capture (aws/aws-sdk-java-v2#5709) shows a space there: the older form is kept (issue 9).
    */
   expiredToken: (nowSeconds: number, expSeconds: number) =>
     new StsError(

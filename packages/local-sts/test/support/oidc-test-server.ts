@@ -43,20 +43,27 @@ export async function startOidcTestServer(options: { trailingSlash?: boolean } =
   const state: OidcTestServerState = { discoveryStatus: 200, jwksStatus: 200, hits: new Map() };
   let origin = '';
   let issuer = '';
+  const answer = (path: string): readonly [number, unknown] => {
+    if (path === '/.well-known/openid-configuration') {
+      if (state.discoveryStatus !== 200) return [state.discoveryStatus, { error: 'down' }];
+      const discovery = {
+        issuer,
+        jwks_uri: `${origin}/keys`,
+        id_token_signing_alg_values_supported: ['RS256', 'ES256'],
+      };
+      return [200, discovery];
+    }
+    if (path === '/keys') {
+      if (state.jwksStatus !== 200) return [state.jwksStatus, { error: 'down' }];
+      return [200, { keys: jwks }];
+    }
+    return [404, { error: 'not found' }];
+  };
   const server = createServer((request, response) => {
     const path = request.url ?? '/';
     state.hits.set(path, (state.hits.get(path) ?? 0) + 1);
-    const json = (status: number, body: unknown) =>
-      response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
-    if (path === '/.well-known/openid-configuration') {
-      if (state.discoveryStatus !== 200) return json(state.discoveryStatus, { error: 'down' });
-      return json(200, { issuer, jwks_uri: `${origin}/keys`, id_token_signing_alg_values_supported: ['RS256', 'ES256'] });
-    }
-    if (path === '/keys') {
-      if (state.jwksStatus !== 200) return json(state.jwksStatus, { error: 'down' });
-      return json(200, { keys: jwks });
-    }
-    json(404, { error: 'not found' });
+    const [status, body] = answer(path);
+    response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

@@ -1,5 +1,9 @@
 import { fileURLToPath } from 'node:url';
-import { type LocalStsOptions, startLocalSts, type StsCallLogEntry } from '../../src/start-local-sts';
+import {
+  type LocalStsOptions,
+  type StsCallLogEntry,
+  startLocalSts,
+} from '../../src/start-local-sts';
 import { type OidcTestServer, startOidcTestServer } from './oidc-test-server';
 
 export const fixtureTemplate = fileURLToPath(new URL('../fixtures/template.yaml', import.meta.url));

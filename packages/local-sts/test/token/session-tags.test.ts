@@ -17,8 +17,16 @@ function refusal(value: unknown): StsError {
 
 describe('readSessionTags', () => {
   it('reads principal_tags (one value per key, in a list) and transitive_tag_keys', () => {
-    const tags = read({ principal_tags: { PetRole: ['admin'], Team: ['pets'] }, transitive_tag_keys: ['PetRole'] });
-    expect(tags?.tags).toEqual(new Map([['PetRole', 'admin'], ['Team', 'pets']]));
+    const tags = read({
+      principal_tags: { PetRole: ['admin'], Team: ['pets'] },
+      transitive_tag_keys: ['PetRole'],
+    });
+    expect(tags?.tags).toEqual(
+      new Map([
+        ['PetRole', 'admin'],
+        ['Team', 'pets'],
+      ]),
+    );
     expect(tags?.transitiveKeys).toEqual(['PetRole']);
   });
 
@@ -34,12 +42,16 @@ describe('readSessionTags', () => {
   });
 
   it('refuses 51 tags', () => {
-    const principal_tags = Object.fromEntries(Array.from({ length: 51 }, (_, index) => [`k${index}`, ['v']]));
+    const principal_tags = Object.fromEntries(
+      Array.from({ length: 51 }, (_, index) => [`k${index}`, ['v']]),
+    );
     expect(refusal({ principal_tags }).detail).toContain('51 tags, at most 50');
   });
 
   it('refuses a key over 128 characters and a value over 256', () => {
-    expect(refusal({ principal_tags: { ['k'.repeat(129)]: ['v'] } }).code).toBe('InvalidIdentityToken');
+    expect(refusal({ principal_tags: { ['k'.repeat(129)]: ['v'] } }).code).toBe(
+      'InvalidIdentityToken',
+    );
     expect(refusal({ principal_tags: { k: ['v'.repeat(257)] } }).code).toBe('InvalidIdentityToken');
   });
 
@@ -54,7 +66,9 @@ describe('readSessionTags', () => {
   });
 
   it('refuses keys with characters IAM does not allow in tag keys', () => {
-    expect(refusal({ principal_tags: { 'Pet*Role': ['admin'] } }).detail).toContain('is not allowed');
+    expect(refusal({ principal_tags: { 'Pet*Role': ['admin'] } }).detail).toContain(
+      'is not allowed',
+    );
   });
 
   it('refuses a claim that is not an object, a missing principal_tags and unknown members', () => {
@@ -67,16 +81,23 @@ describe('readSessionTags', () => {
     // Recorded from STS for AssumeRole's tags (LocalStack snapshot test_assume_role_tag_validation).
     const error = refusal({ principal_tags: { PetRole: ['admin'], petrole: ['buyer'] } });
     expect(error.code).toBe('InvalidParameterValue');
-    expect(error.message).toBe('Duplicate tag keys found. Please note that Tag keys are case insensitive.');
+    expect(error.message).toBe(
+      'Duplicate tag keys found. Please note that Tag keys are case insensitive.',
+    );
   });
 
   it('refuses a transitive key that is not a tag (STS recorded message, InvalidParameterValue)', () => {
     // Recorded from STS for AssumeRole's tags (LocalStack snapshot test_assume_role_tag_validation).
-    const error = refusal({ principal_tags: { PetRole: ['admin'] }, transitive_tag_keys: ['Team'] });
+    const error = refusal({
+      principal_tags: { PetRole: ['admin'] },
+      transitive_tag_keys: ['Team'],
+    });
     expect(error.code).toBe('InvalidParameterValue');
-    expect(error.message).toBe('The specified transitive tag key must be included in the requested tags.');
-    expect(refusal({ principal_tags: { PetRole: ['admin'] }, transitive_tag_keys: 'PetRole' }).code).toBe(
-      'InvalidIdentityToken',
+    expect(error.message).toBe(
+      'The specified transitive tag key must be included in the requested tags.',
     );
+    expect(
+      refusal({ principal_tags: { PetRole: ['admin'] }, transitive_tag_keys: 'PetRole' }).code,
+    ).toBe('InvalidIdentityToken');
   });
 });

@@ -1,6 +1,6 @@
 import type { CredentialStore, TemporaryCredentials } from '@petstore/sigv4/credentials';
 
-export interface MemoryCredentialStoreOptions {
+export interface ExpiringCredentialStoreOptions {
   /** Epoch milliseconds. */
   readonly clock: () => number;
   /**
@@ -13,23 +13,24 @@ export interface MemoryCredentialStoreOptions {
 }
 
 /**
- * The credentials the local STS issued, by access key id. `find` still returns expired ones for
+ * The credentials the local STS issued, by access key id (unlike the plain `MemoryCredentialStore`
+ * of `@petstore/sigv4/memory-store`, it ages them out and bounds its size). `find` still returns expired ones for
  * `retainExpiredMs` (the caller compares `expiresAt` with its own clock); after that, and beyond
  * `maxEntries`, they are forgotten.
  *
  * @example
- * const store = new MemoryCredentialStore({ clock: Date.now });
+ * const store = new ExpiringCredentialStore({ clock: Date.now });
  * store.add(credentials);
  * store.find(credentials.accessKeyId)?.session.assumedRoleArn
  */
-export class MemoryCredentialStore implements CredentialStore {
+export class ExpiringCredentialStore implements CredentialStore {
   readonly #byKey = new Map<string, TemporaryCredentials>();
   readonly #clock: () => number;
   readonly #retainExpiredMs: number;
   readonly #maxEntries: number;
   #lastSweep = Number.NEGATIVE_INFINITY;
 
-  constructor(options: MemoryCredentialStoreOptions) {
+  constructor(options: ExpiringCredentialStoreOptions) {
     this.#clock = options.clock;
     this.#retainExpiredMs = options.retainExpiredMs ?? 3_600_000;
     this.#maxEntries = options.maxEntries ?? 10_000;

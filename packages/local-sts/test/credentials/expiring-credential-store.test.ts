@@ -1,7 +1,7 @@
 import type { TemporaryCredentials } from '@petstore/sigv4/credentials';
 import { describe, expect, it } from 'vitest';
+import { ExpiringCredentialStore } from '../../src/credentials/expiring-credential-store';
 import { issueCredentials } from '../../src/credentials/issue-credentials';
-import { MemoryCredentialStore } from '../../src/credentials/memory-credential-store';
 import { manualClock } from '../support/test-sts';
 
 const session = {
@@ -21,10 +21,10 @@ function issue(clock: { now: () => number }, seconds = 900): TemporaryCredential
   return issueCredentials(session, seconds, clock.now());
 }
 
-describe('MemoryCredentialStore', () => {
+describe('ExpiringCredentialStore', () => {
   it('finds credentials by access key id, and nothing for a key it never issued', () => {
     const clock = manualClock();
-    const store = new MemoryCredentialStore({ clock: clock.now });
+    const store = new ExpiringCredentialStore({ clock: clock.now });
     const credentials = issue(clock);
     store.add(credentials);
     expect(store.find(credentials.accessKeyId)).toBe(credentials);
@@ -33,7 +33,7 @@ describe('MemoryCredentialStore', () => {
 
   it('still finds expired credentials while retained, so a verifier can answer "expired", then forgets them', () => {
     const clock = manualClock();
-    const store = new MemoryCredentialStore({ clock: clock.now, retainExpiredMs: 60_000 });
+    const store = new ExpiringCredentialStore({ clock: clock.now, retainExpiredMs: 60_000 });
     const credentials = issue(clock, 900);
     store.add(credentials);
     clock.advance(900_000 + 59_999);
@@ -45,7 +45,7 @@ describe('MemoryCredentialStore', () => {
 
   it('keeps at most maxEntries credentials, forgetting the oldest issued first', () => {
     const clock = manualClock();
-    const store = new MemoryCredentialStore({ clock: clock.now, maxEntries: 3 });
+    const store = new ExpiringCredentialStore({ clock: clock.now, maxEntries: 3 });
     const issued = Array.from({ length: 5 }, () => {
       const credentials = issue(clock);
       store.add(credentials);
@@ -64,7 +64,7 @@ describe('MemoryCredentialStore', () => {
 
   it('sweeps credentials past their retention when new ones are issued', () => {
     const clock = manualClock();
-    const store = new MemoryCredentialStore({ clock: clock.now, retainExpiredMs: 0 });
+    const store = new ExpiringCredentialStore({ clock: clock.now, retainExpiredMs: 0 });
     for (let index = 0; index < 100; index += 1) store.add(issue(clock, 900));
     clock.advance(901_000);
     store.add(issue(clock, 900));
