@@ -1,5 +1,5 @@
 import { type IamSettings, readIamSettings } from './iam-settings';
-import { type EnvReader, envReader, httpUrl } from './read-env';
+import { type ConfigProblem, envReader, httpUrl } from './read-env';
 
 export type { IamSettings } from './iam-settings';
 export type { ConfigProblem } from './read-env';
@@ -38,7 +38,7 @@ export type WebConfig = CommonConfig &
 export class WebConfigError extends Error {
   override readonly name = 'WebConfigError';
   readonly code = 'INVALID_WEB_CONFIGURATION';
-  constructor(readonly problems: EnvReader['problems']) {
+  constructor(readonly problems: readonly ConfigProblem[]) {
     super(problems.map((problem) => `${problem.variable} ${problem.message}`).join('; '));
   }
 }

@@ -12,7 +12,12 @@ export const templatePath = fileURLToPath(
   new URL('../../../../infra/template.yaml', import.meta.url),
 );
 
-/** The template parameters that point its OIDC provider and trust policies at a dev-idp. */
+/**
+ * The template parameters that point its OIDC provider and trust policies at a dev-idp.
+ *
+ * @example
+ * startLocalSts({ templatePath, parameters: templateParameters(idp) });
+ */
 export function templateParameters(idp: DevIdp): Record<string, string> {
   return {
     TokenIssuer: idp.issuer,
@@ -59,7 +64,12 @@ export function roleArnsOf(sts: LocalSts): ReadonlyMap<Role, string> {
   ]);
 }
 
-/** A dev-idp for tests: in memory, port 0. */
+/**
+ * A dev-idp for tests: in memory, port 0, quiet.
+ *
+ * @example
+ * const idp = await startTestIdp();
+ */
 export function startTestIdp(): Promise<DevIdp> {
   return startDevIdp({ host: '127.0.0.1', port: 0, memory: true, log: () => undefined });
 }
