@@ -272,26 +272,28 @@ describe('the SPA’s content security policy', () => {
 });
 
 describe('the resolved template', async () => {
-  const model = await readTemplate(templatePath, { parameters: sampleParameters, api: 'PetsApi' });
+  const model = await readTemplate(templatePath, { parameters: sampleParameters });
   // Expected locally: the table, bucket and CDN are not emulated; Node.js is the machine's own.
   const expected = /^(Resources: not emulated|Runtime: nodejs\d+\.x run on the local Node\.js)/;
 
-  it('reads without errors or unexpected warnings', () => {
+  it('reads without errors or unexpected warnings, both APIs with every function', () => {
     expect(model.warnings.filter((warning) => !expected.test(warning))).toEqual([]);
     expect(model.functions.size).toBe(operations.length + 1);
+    expect(model.apis.map((api) => api.logicalId)).toEqual(['PetsApi', 'PetsIamApi']);
   });
 
-  // Needs the gateway that serves AWS_IAM methods (packages/gateway).
-  it('reads the IAM API without errors or unexpected warnings', async () => {
-    const iam = await readTemplate(templatePath, {
-      parameters: sampleParameters,
-      api: 'PetsIamApi',
-    });
-    expect(iam.warnings.filter((warning) => !expected.test(warning))).toEqual([]);
-    expect(iam.functions.size).toBe(operations.length);
-    expect(iam.api.routes.map((route) => `${route.method} ${route.path}`)).toEqual(
-      expect.arrayContaining(contractRoutes),
-    );
+  it('serves every contract route on each API, TOKEN-authorized on one and AWS_IAM on the other', () => {
+    for (const [logicalId, kind] of [
+      ['PetsApi', 'TOKEN'],
+      ['PetsIamApi', 'AWS_IAM'],
+    ] as const) {
+      const api = model.apis.find((candidate) => candidate.logicalId === logicalId);
+      const routes = (api?.routes ?? []).filter((route) => route.integration.kind === 'lambda');
+      expect(routes.map((route) => `${route.method} ${route.path}`).sort()).toEqual(
+        [...contractRoutes].sort(),
+      );
+      expect(new Set(routes.map((route) => route.authorization.type))).toEqual(new Set([kind]));
+    }
   });
 
   it('sets every variable the authorizer requires at cold start', () => {

@@ -1,17 +1,16 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readIamModel } from '@petstore/gateway/iam';
+import { defaultIdentity, readIamModel } from '@petstore/gateway/iam';
+import { MemoryCredentialStore } from '@petstore/sigv4/memory-store';
 import type { ActionHandler } from './actions/action-handler';
 import { assumeRoleWithWebIdentity } from './actions/assume-role-with-web-identity';
 import { getCallerIdentity } from './actions/get-caller-identity';
-import { ExpiringCredentialStore } from './credentials/expiring-credential-store';
 import { createStsRequestHandler } from './http/handle-sts-request';
 import type { IamModel, LocalIdentity } from './iam-model';
 import { consoleStsLogger, type StsLogger } from './log/sts-logger';
 import { createOidcKeySource } from './token/oidc-key-source';
 import { checkTrustPolicies } from './trust/evaluate-trust';
 
-export { ExpiringCredentialStore } from './credentials/expiring-credential-store';
 export type { IamModel, LocalIdentity, OidcProviderModel, RoleModel } from './iam-model';
 export type { StsCallLogEntry, StsLogger } from './log/sts-logger';
 export { TrustPolicyError } from './trust/evaluate-trust';
@@ -48,14 +47,11 @@ export interface LocalSts {
   readonly url: string;
   readonly port: number;
   /** The credentials it issued (a `CredentialStore` for a SigV4 verifier: the gateway's `AWS_IAM` methods). */
-  readonly credentials: ExpiringCredentialStore;
+  readonly credentials: MemoryCredentialStore;
   /** What it serves. */
   readonly iam: IamModel;
   close(): Promise<void>;
 }
-
-/** The region of the local identity when none is given (the gateway's default too). */
-const defaultRegion = 'us-east-1';
 
 /**
  * Starts a local AWS STS on the Query protocol: `AssumeRoleWithWebIdentity` over the OIDC
@@ -74,7 +70,7 @@ export async function startLocalSts(options: LocalStsOptions): Promise<LocalSts>
   const logger: StsLogger = { ...consoleStsLogger, ...options.log };
   for (const warning of iam.warnings) logger.warn(warning);
   const clock = options.clock ?? Date.now;
-  const store = new ExpiringCredentialStore({ clock, ...options.credentialRetention });
+  const store = new MemoryCredentialStore({ clock, ...options.credentialRetention });
   const keys = createOidcKeySource(
     options.providerTimeoutMs === undefined ? {} : { timeoutMs: options.providerTimeoutMs },
   );
@@ -84,7 +80,7 @@ export async function startLocalSts(options: LocalStsOptions): Promise<LocalSts>
       'GetCallerIdentity',
       getCallerIdentity({
         credentials: store,
-        region: options.identity?.region ?? defaultRegion,
+        region: options.identity?.region ?? defaultIdentity.region,
         clock,
       }),
     ],

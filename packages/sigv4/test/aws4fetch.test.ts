@@ -7,7 +7,7 @@ import { region, service, signedAt, temporaryCredentials } from './support/sign'
 // The SPA signs its requests to the IAM API with aws4fetch (Web Crypto): what it signs must
 // verify exactly as what the AWS SDK signs does.
 const credentials = temporaryCredentials();
-const store = new MemoryCredentialStore();
+const store = new MemoryCredentialStore({ clock: () => signedAt });
 store.add(credentials);
 
 async function signWithAws4fetch(

@@ -14,7 +14,7 @@ import {
 } from './support/sign';
 
 const credentials = temporaryCredentials();
-const store = new MemoryCredentialStore();
+const store = new MemoryCredentialStore({ clock: () => signedAt });
 store.add(credentials);
 
 const verify = (
@@ -315,7 +315,7 @@ describe('each failure reason, with the message AWS answers', () => {
   });
 
   it('expired-credentials: the temporary credentials are past their expiry', async () => {
-    const expired = new MemoryCredentialStore();
+    const expired = new MemoryCredentialStore({ clock: () => signedAt });
     expired.add({ ...credentials, expiresAt: signedAt });
     expect(failure(await verify(await sign({}), { credentials: expired }))).toMatchObject({
       reason: 'expired-credentials',

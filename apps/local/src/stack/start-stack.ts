@@ -1,11 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import { type DevIdp, startDevIdp } from '@petstore/dev-idp/server';
 import { type LocalDynamo, startLocalDynamo } from '@petstore/domain/dynamodb/local';
+import type { Role } from '@petstore/domain/roles';
 import { type Gateway, startGateway } from '@petstore/gateway';
+import { type LocalSts, startLocalSts } from '@petstore/local-sts';
 import { startWebDevServer } from '@petstore/web/dev-server';
 import { assertPortsFree } from '../config/assert-ports-free';
 import type { LocalConfig } from '../config/local-config';
 import { templatePath } from '../config/repo-paths';
+import { iamApiLogicalId, localIdentity, roleArnsOf } from '../iam/local-iam-settings';
 import { buildFunctions, watchFunctions } from './build-functions';
 import { localDynamoClient } from './local-dynamo-client';
 import { prepareTable } from './prepare-table';
@@ -20,7 +23,14 @@ export interface StackLog {
 
 /** The running local stack. */
 export interface Stack {
+  /** The token API (`PetsApi`: bearer tokens, the Lambda authorizer). */
   readonly apiUrl: string;
+  /** The IAM API (`PetsIamApi`: SigV4-signed requests with the local STS's credentials). */
+  readonly iamApiUrl: string;
+  readonly stsUrl: string;
+  /** The role ARN STS gives each domain role's users. */
+  readonly roleArns: Readonly<Record<Role, string>>;
+  readonly region: string;
   readonly issuer: string;
   /** The SPA (Vite's dev server), at the origin the API and the dev-idp allow. */
   readonly webUrl: string;
@@ -81,11 +91,28 @@ export async function startStack(config: LocalConfig, log: StackLog): Promise<St
       webOrigin,
       dynamoEndpoint: dynamo.endpoint,
     };
+    const parameters = localParameters(endpoints);
+    const sts: LocalSts = await startLocalSts({
+      templatePath,
+      parameters,
+      identity: localIdentity,
+      host,
+      port: config.ports.sts,
+      log: {
+        info: (line) => log.info(`[sts] ${line}`),
+        warn: (line) => log.warn(`[sts] ${line}`),
+      },
+    });
+    stops.push(() => sts.close());
+
     const gateway: Gateway = await startGateway({
       templatePath,
       host,
       port: config.ports.api,
-      parameters: localParameters(endpoints),
+      ports: { [iamApiLogicalId]: config.ports.iamApi },
+      credentials: sts.credentials,
+      identity: localIdentity,
+      parameters,
       environment: localEnvironment(endpoints),
       watch: config.watch,
       logger: {
@@ -99,6 +126,8 @@ export async function startStack(config: LocalConfig, log: StackLog): Promise<St
     const client = localDynamoClient(dynamo.endpoint);
     const seeded = await prepareTable(client, tableName).finally(() => client.destroy());
 
+    const iamApiUrl = urlOf(gateway, iamApiLogicalId);
+    const roleArns = roleArnsOf(gateway.model.iam);
     const web = await startWebDevServer({
       host,
       port: config.ports.web,
@@ -117,6 +146,10 @@ export async function startStack(config: LocalConfig, log: StackLog): Promise<St
 
     return {
       apiUrl: gateway.url,
+      iamApiUrl,
+      stsUrl: sts.url,
+      roleArns,
+      region: localIdentity.region,
       issuer: idp.issuer,
       webUrl: web.url,
       webOrigin,
@@ -130,6 +163,12 @@ export async function startStack(config: LocalConfig, log: StackLog): Promise<St
     await close();
     throw error;
   }
+}
+
+function urlOf(gateway: Gateway, logicalId: string): string {
+  const api = gateway.apis.find((served) => served.logicalId === logicalId);
+  if (!api) throw new Error(`The gateway does not serve ${logicalId} of infra/template.yaml`);
+  return api.url;
 }
 
 function dataFolder(dataDir: string, name: string): string {

@@ -5,6 +5,10 @@ import { openTemplate, type TemplateInputs } from './open-template';
 import { readPolicyDocument } from './read-policy-document';
 import { type ReadContext, resolveProperty, warnUnknownProperties } from './resolve-property';
 
+export { defaultIdentity, type LocalIdentity } from './local-identity';
+export type { IamModel, OidcProviderModel, RoleModel } from './model';
+export type { TemplateInputs } from './open-template';
+
 type Resources = readonly (readonly [string, RawResource])[];
 
 const providerKeys = new Set(['Url', 'ClientIdList', 'ThumbprintList', 'Tags']);

@@ -1,6 +1,6 @@
 import type { AssumedRoleSession } from '@petstore/sigv4/credentials';
-import type { ExpiringCredentialStore } from '../credentials/expiring-credential-store';
-import { issueCredentials } from '../credentials/issue-credentials';
+import { issueCredentials } from '@petstore/sigv4/issue';
+import type { MemoryCredentialStore } from '@petstore/sigv4/memory-store';
 import type { IamModel, RoleModel } from '../iam-model';
 import { stsErrors } from '../protocol/sts-errors';
 import { type MemberRule, validateParameters } from '../protocol/validate-parameters';
@@ -17,7 +17,7 @@ import { readSessionPolicy } from './session-policy';
 export interface AssumeRoleWithWebIdentityDeps {
   readonly iam: IamModel;
   readonly keys: OidcKeySource;
-  readonly store: ExpiringCredentialStore;
+  readonly store: MemoryCredentialStore;
   /** Epoch milliseconds. */
   readonly clock: () => number;
 }

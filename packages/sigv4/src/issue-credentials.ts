@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { AssumedRoleSession, TemporaryCredentials } from '@petstore/sigv4/credentials';
+import type { AssumedRoleSession, TemporaryCredentials } from './credentials';
 
 // Access key ids use upper-case letters and the digits 2-7 (32 symbols: no modulo bias).
 const keyAlphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';

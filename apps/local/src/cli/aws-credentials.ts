@@ -1,0 +1,46 @@
+/**
+ * `pnpm aws-credentials admin|buyer`: temporary AWS credentials for a demo user from the running
+ * local stack (sign-in at the dev-idp, then AssumeRoleWithWebIdentity at the local STS), printed
+ * as shell `export` lines, like `aws configure export-credentials --format env`:
+ *
+ *   eval "$(pnpm -s aws-credentials buyer)"
+ *
+ * Also exports PET_ID_TOKEN (the ID token, for `X-Id-Token` on a purchase) and the URLs.
+ */
+import { configuredEndpoints } from '../config/configured-endpoints';
+import { readLocalConfig } from '../config/local-config';
+import { localIamSettings } from '../iam/local-iam-settings';
+import { roleCredentials } from '../iam/role-credentials';
+
+// The AWS SDK is pinned (the lockfile); its Node.js 20 notice is noise here.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+const personas = ['admin', 'buyer'] as const;
+const persona = personas.find((name) => name === process.argv[2]);
+if (!persona) {
+  console.error(`Usage: pnpm aws-credentials ${personas.join('|')}`);
+  process.exit(2);
+}
+
+try {
+  const endpoints = configuredEndpoints(readLocalConfig(process.env, []).ports);
+  const iam = await localIamSettings(endpoints);
+  const { credentials, idToken } = await roleCredentials(persona, { ...endpoints, ...iam });
+  const exports = {
+    AWS_ACCESS_KEY_ID: credentials.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
+    AWS_SESSION_TOKEN: credentials.sessionToken ?? '',
+    AWS_REGION: iam.region,
+    AWS_CREDENTIAL_EXPIRATION: credentials.expiration?.toISOString() ?? '',
+    PET_ID_TOKEN: idToken,
+    IAM_API: endpoints.iamApiUrl,
+    STS_ENDPOINT: endpoints.stsUrl,
+  };
+  for (const [name, value] of Object.entries(exports)) {
+    process.stdout.write(`export ${name}='${value.replaceAll("'", `'\\''`)}'\n`);
+  }
+} catch (error) {
+  const reason = error instanceof Error ? error.message : String(error);
+  console.error(`No credentials: ${reason}\nIs the local stack running (pnpm start)?`);
+  process.exit(1);
+}
