@@ -8,11 +8,14 @@ const ci = Boolean(process.env.CI);
 
 /**
  * The end-to-end suite: the whole local stack (`pnpm start --memory --no-watch` on its own ports)
- * driven in Debian's Chromium. Screenshots and traces are kept for failed tests.
+ * driven in Debian's Chromium, the SPA in token mode. Screenshots and traces are kept for failed
+ * tests. The IAM-mode stories have a config of their own (playwright.iam.config.ts).
  */
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
+  // The IAM-mode stories need the SPA started in IAM mode: playwright.iam.config.ts.
+  testIgnore: 'iam/**',
   fullyParallel: true,
   workers: 2,
   forbidOnly: true,

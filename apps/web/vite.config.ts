@@ -21,6 +21,8 @@ export default defineConfig({
       'react-oidc-context',
       'oidc-client-ts',
       '@petstore/api-contract > openapi-fetch',
+      // IAM mode's signer, loaded lazily: pre-bundled too, so its first use does not reload the page.
+      'aws4fetch',
     ],
   },
   // Unit and component tests (Vitest); the end-to-end suite is Playwright's (e2e/).

@@ -1,9 +1,8 @@
-import { createPetStoreClient } from '@petstore/api-contract/client';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { hasAuthParams } from 'react-oidc-context';
+import { createApiClient } from './api/create-api-client';
 import { App } from './app/app';
-import { accessTokenSource } from './auth/access-token-source';
 import { claimSessionRestore } from './auth/signed-in-flag';
 import { SingleFlightUserManager } from './auth/single-flight-user-manager';
 import { userManagerSettings } from './auth/user-manager-settings';
@@ -20,15 +19,17 @@ try {
   const userManager = new SingleFlightUserManager(
     userManagerSettings(config, window.location.origin),
   );
-  const api = createPetStoreClient({
-    baseUrl: config.apiUrl,
-    getAccessToken: accessTokenSource(userManager),
-  });
+  const api = createApiClient(config, userManager);
   // Decided once per load, outside React: a tab that was signed in tries one silent sign-in.
   const restoreSession = claimSessionRestore(window.sessionStorage, hasAuthParams());
   root.render(
     <StrictMode>
-      <App userManager={userManager} api={api} restoreSession={restoreSession} />
+      <App
+        userManager={userManager}
+        api={api}
+        apiMode={config.mode}
+        restoreSession={restoreSession}
+      />
     </StrictMode>,
   );
 } catch (error) {

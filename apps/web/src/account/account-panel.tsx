@@ -4,12 +4,21 @@ import type { MeState } from './use-me';
 
 /**
  * "Who am I": the caller as the API sees them (`GET /me`): display name, role and permissions.
+ * `name`, when given, is shown instead of the API's (IAM mode: the API sees a role session).
  *
  * @example
  * const { state, retry } = useMe();
- * <AccountPanel state={state} retry={retry} />
+ * <AccountPanel state={state} retry={retry} name={person.name} />
  */
-export function AccountPanel({ state, retry }: { state: MeState; retry: () => void }) {
+export function AccountPanel({
+  state,
+  retry,
+  name,
+}: {
+  state: MeState;
+  retry: () => void;
+  name?: string | undefined;
+}) {
   return (
     <aside className="panel account" aria-labelledby="account-heading">
       <h2 id="account-heading">Who am I</h2>
@@ -23,7 +32,7 @@ export function AccountPanel({ state, retry }: { state: MeState; retry: () => vo
       {state.status === 'ready' && (
         <dl className="account-details">
           <dt>Name</dt>
-          <dd>{state.me.name}</dd>
+          <dd>{name ?? state.me.name}</dd>
           <dt>Role</dt>
           <dd>
             <span className="badge badge-role">{roleLabel(state.me.permissions)}</span>

@@ -1,16 +1,36 @@
 import type { PetStoreClient } from '@petstore/api-contract/client';
 import { createContext, type ReactNode, useContext } from 'react';
+import type { ApiMode } from '../config/web-config';
 
-const ApiContext = createContext<PetStoreClient | undefined>(undefined);
+interface ApiContextValue {
+  readonly client: PetStoreClient;
+  readonly mode: ApiMode;
+}
+
+const ApiContext = createContext<ApiContextValue | undefined>(undefined);
+
+export interface ApiProviderProps {
+  readonly client: PetStoreClient;
+  /** Which API the client calls (default `token`): the screens read who is signed in accordingly. */
+  readonly mode?: ApiMode;
+  readonly children: ReactNode;
+}
 
 /**
- * Makes the typed API client (bearer token added by its middleware) available to the screens.
+ * Makes the typed API client (bearer token or SigV4 signature added by its middleware) and its
+ * mode available to the screens.
  *
  * @example
  * <ApiProvider client={createPetStoreClient({ baseUrl, getAccessToken })}><PetsSection /></ApiProvider>
  */
-export function ApiProvider({ client, children }: { client: PetStoreClient; children: ReactNode }) {
-  return <ApiContext value={client}>{children}</ApiContext>;
+export function ApiProvider({ client, mode = 'token', children }: ApiProviderProps) {
+  return <ApiContext value={{ client, mode }}>{children}</ApiContext>;
+}
+
+function useApiContext(): ApiContextValue {
+  const value = useContext(ApiContext);
+  if (!value) throw new Error('useApi needs an <ApiProvider> above it.');
+  return value;
 }
 
 /**
@@ -21,7 +41,15 @@ export function ApiProvider({ client, children }: { client: PetStoreClient; chil
  * const outcome = await callApi(() => api.GET('/me'));
  */
 export function useApi(): PetStoreClient {
-  const client = useContext(ApiContext);
-  if (!client) throw new Error('useApi needs an <ApiProvider> above it.');
-  return client;
+  return useApiContext().client;
+}
+
+/**
+ * The mode of the nearest {@link ApiProvider}'s client: `token` or `iam`.
+ *
+ * @example
+ * const mode = useApiMode();
+ */
+export function useApiMode(): ApiMode {
+  return useApiContext().mode;
 }

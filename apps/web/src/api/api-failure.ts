@@ -1,4 +1,5 @@
 import type { Problem } from '@petstore/api-contract/types';
+import type { CredentialsFailureReason } from './credentials-error';
 
 /** A field the API refused, from a `VALIDATION_FAILED` problem (`pointer` such as `/body/price`). */
 export interface FieldProblem {
@@ -17,6 +18,8 @@ export type ApiFailure =
   | { readonly kind: 'throttled' }
   | { readonly kind: 'server' }
   | { readonly kind: 'network' }
+  /** IAM mode: no AWS credentials, so the request was not sent. */
+  | { readonly kind: 'credentials'; readonly reason: CredentialsFailureReason }
   | { readonly kind: 'aborted' };
 
 /**

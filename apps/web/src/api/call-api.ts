@@ -1,4 +1,5 @@
 import { type ApiFailure, failureOf } from './api-failure';
+import { CredentialsError } from './credentials-error';
 
 /** What an API call came to: the response's data, or why it failed. */
 export type Outcome<T> =
@@ -14,7 +15,8 @@ interface ClientResult<T> {
 
 /**
  * Runs one typed-client call and turns every way it can end into an {@link Outcome}: a network
- * failure (the request never got an answer, CORS included) is `network`, an aborted one `aborted`.
+ * failure (the request never got an answer, CORS included) is `network`, an aborted one `aborted`,
+ * one IAM mode could not get AWS credentials for `credentials`.
  *
  * @example
  * const outcome = await callApi(() => api.GET('/me'));
@@ -25,6 +27,9 @@ export async function callApi<T>(send: () => Promise<ClientResult<T>>): Promise<
   try {
     result = await send();
   } catch (error) {
+    if (error instanceof CredentialsError) {
+      return { ok: false, failure: { kind: 'credentials', reason: error.reason } };
+    }
     const aborted = error instanceof DOMException && error.name === 'AbortError';
     return { ok: false, failure: { kind: aborted ? 'aborted' : 'network' } };
   }

@@ -1,4 +1,5 @@
 import type { ApiFailure } from './api-failure';
+import type { CredentialsFailureReason } from './credentials-error';
 
 /** What a failure lets the person do next. */
 export type FailureAction = 'retry' | 'sign-in' | 'none';
@@ -43,5 +44,43 @@ export function failureText(failure: ApiFailure): { text: string; action: Failur
       };
     case 'aborted':
       return { text: 'The request was cancelled.', action: 'retry' };
+    case 'credentials':
+      return credentialsText(failure.reason);
+  }
+}
+
+/** IAM mode's credential problems (STS's answers, or no role in the ID token) in plain words. */
+function credentialsText(reason: CredentialsFailureReason): {
+  text: string;
+  action: FailureAction;
+} {
+  switch (reason) {
+    case 'no-role':
+      return {
+        text: 'Your account has no role in the store yet, so it cannot be used here. Ask the store to give it one.',
+        action: 'none',
+      };
+    case 'access-denied':
+      return {
+        text: 'AWS did not let your account take its role in the store. Ask the store to check its set-up.',
+        action: 'none',
+      };
+    case 'invalid-token':
+      return {
+        text: 'AWS did not accept your sign-in for the store. Sign in again; if it happens again, the store needs to check its set-up.',
+        action: 'sign-in',
+      };
+    case 'expired-token':
+      return { text: 'Your sign-in has expired. Sign in again to carry on.', action: 'sign-in' };
+    case 'unreachable':
+      return {
+        text: 'Could not reach AWS to get access for your account. Check your connection, then try again.',
+        action: 'retry',
+      };
+    case 'unexpected':
+      return {
+        text: 'AWS could not give your account access just now. Please try again.',
+        action: 'retry',
+      };
   }
 }

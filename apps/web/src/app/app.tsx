@@ -4,11 +4,14 @@ import { AuthProvider } from 'react-oidc-context';
 import { ApiProvider } from '../api/api-context';
 import { returnPathOf } from '../auth/sign-in-args';
 import { rememberSignedIn } from '../auth/signed-in-flag';
+import type { ApiMode } from '../config/web-config';
 import { AuthGate } from './auth-gate';
 
 export interface AppProps {
   readonly userManager: UserManager;
   readonly api: PetStoreClient;
+  /** Which API `api` calls (default `token`). */
+  readonly apiMode?: ApiMode;
   /** Try a silent sign-in first (this load's `claimSessionRestore`); default false. */
   readonly restoreSession?: boolean;
 }
@@ -28,10 +31,10 @@ function onSigninCallback(user: User | undefined): void {
  * @example
  * createRoot(element).render(<App userManager={userManager} api={api} />);
  */
-export function App({ userManager, api, restoreSession = false }: AppProps) {
+export function App({ userManager, api, apiMode = 'token', restoreSession = false }: AppProps) {
   return (
     <AuthProvider userManager={userManager} onSigninCallback={onSigninCallback}>
-      <ApiProvider client={api}>
+      <ApiProvider client={api} mode={apiMode}>
         <AuthGate restoreSession={restoreSession} />
       </ApiProvider>
     </AuthProvider>

@@ -8,7 +8,8 @@ export const callbackPath = '/callback';
  * The OpenID Connect client settings: authorization code with PKCE (S256), tokens kept in memory
  * only (never `localStorage`), renewal with the refresh token before the access token expires, and
  * sign-out through the provider's `end_session_endpoint`.
- * The API audience goes out as `resource` (RFC 8707) or as Auth0's `audience`, as configured.
+ * The API audience goes out as `resource` (RFC 8707) or as Auth0's `audience`, as configured (in
+ * IAM mode only when one is configured).
  *
  * @example
  * new UserManager(userManagerSettings(config, window.location.origin));
@@ -21,9 +22,7 @@ export function userManagerSettings(config: WebConfig, origin: string): UserMana
     post_logout_redirect_uri: `${origin}/`,
     response_type: 'code',
     scope: config.scope,
-    ...(config.audienceParameter === 'resource'
-      ? { resource: config.audience }
-      : { extraQueryParams: { audience: config.audience } }),
+    ...audienceSettings(config),
     // The access and refresh tokens live in this page's memory; only the short-lived PKCE
     // verifier, state and nonce of a sign-in in progress go to sessionStorage (the default).
     userStore: new WebStorageStateStore({ store: new InMemoryWebStorage() }),
@@ -36,4 +35,11 @@ export function userManagerSettings(config: WebConfig, origin: string): UserMana
     loadUserInfo: false,
     monitorSession: false,
   };
+}
+
+function audienceSettings(config: WebConfig): Partial<UserManagerSettings> {
+  if (config.audience === undefined) return {};
+  return config.audienceParameter === 'resource'
+    ? { resource: config.audience }
+    : { extraQueryParams: { audience: config.audience } };
 }

@@ -2,13 +2,16 @@ import type { User } from 'oidc-client-ts';
 import { AccountPanel } from '../account/account-panel';
 import { roleLabel } from '../account/role-labels';
 import { useMe } from '../account/use-me';
+import { useApiMode } from '../api/api-context';
 import { PetsSection } from '../pets/pets-section';
 import { SessionNotice } from './session-notice';
+import { signedInPerson } from './signed-in-person';
 import { TopBar } from './top-bar';
 
 /**
  * What a signed-in person sees. The actions offered follow the permissions the API reports for
  * them (`GET /me`); the API checks every call anyway, so hiding a button is not the security.
+ * Who they are comes from {@link signedInPerson} (in IAM mode, the ID token).
  *
  * @example
  * {auth.user && <StoreScreen user={auth.user} />}
@@ -16,6 +19,7 @@ import { TopBar } from './top-bar';
 export function StoreScreen({ user }: { user: User }) {
   const { state, retry } = useMe();
   const me = state.status === 'ready' ? state.me : undefined;
+  const person = signedInPerson(useApiMode(), me, user.profile);
   const can = (permission: string) =>
     me?.permissions.some((granted) => granted === permission) ?? false;
   return (
@@ -23,7 +27,7 @@ export function StoreScreen({ user }: { user: User }) {
       <a className="skip-link" href="#pets-heading">
         Skip to the pets
       </a>
-      <TopBar name={me?.name ?? user.profile.name} role={me && roleLabel(me.permissions)} />
+      <TopBar name={person.name} role={me && roleLabel(me.permissions)} />
       <SessionNotice />
       <div className="layout">
         <main className="main">
@@ -31,10 +35,10 @@ export function StoreScreen({ user }: { user: User }) {
             canBuy={can('purchase:pets')}
             canAdd={can('create:pets')}
             canRemove={can('delete:pets')}
-            mySubject={me?.subject}
+            mySubject={person.subject}
           />
         </main>
-        <AccountPanel state={state} retry={retry} />
+        <AccountPanel state={state} retry={retry} name={person.name} />
       </div>
     </div>
   );

@@ -38,3 +38,32 @@ it('has plain words for every kind of failure, and never shows a code', () => {
   expect(texts[2]).toContain('Too many decimals.');
   expect(texts[3]).toContain('The cursor is not valid.');
 });
+
+it("tells IAM mode's credential problems in plain words, with what the person can do", () => {
+  // Act
+  const text = (reason: Extract<ApiFailure, { kind: 'credentials' }>['reason']) =>
+    failureText({ kind: 'credentials', reason });
+
+  // Assess
+  expect(text('no-role')).toEqual({ text: expect.stringMatching(/no role/), action: 'none' });
+  expect(text('access-denied')).toEqual({
+    text: expect.stringMatching(/did not let your account take its role/),
+    action: 'none',
+  });
+  expect(text('invalid-token')).toEqual({
+    text: expect.stringMatching(/did not accept your sign-in/),
+    action: 'sign-in',
+  });
+  expect(text('expired-token')).toEqual({
+    text: 'Your sign-in has expired. Sign in again to carry on.',
+    action: 'sign-in',
+  });
+  expect(text('unreachable')).toEqual({
+    text: expect.stringMatching(/Could not reach AWS/),
+    action: 'retry',
+  });
+  expect(text('unexpected')).toEqual({ text: expect.stringMatching(/try again/), action: 'retry' });
+  for (const reason of ['no-role', 'access-denied', 'invalid-token', 'unexpected'] as const) {
+    expect(text(reason).text).not.toMatch(/AccessDenied|InvalidIdentityToken|STS|_/);
+  }
+});

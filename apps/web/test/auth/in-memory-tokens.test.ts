@@ -7,6 +7,7 @@ it('never writes the tokens to localStorage or sessionStorage', async () => {
   localStorage.clear();
   sessionStorage.clear();
   const config = {
+    mode: 'token',
     issuer: 'http://127.0.0.1:9000',
     clientId: 'petstore-web',
     audience: 'https://api.petstore.local',

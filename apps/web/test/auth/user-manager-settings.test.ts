@@ -14,15 +14,17 @@ beforeAll(async () => {
 afterAll(() => idp.close());
 
 const origin = 'http://127.0.0.1:5173';
-const config = (overrides: Partial<WebConfig> = {}): WebConfig => ({
-  issuer: idp.issuer,
-  clientId: 'petstore-web',
-  audience: 'https://api.petstore.local',
-  audienceParameter: 'resource',
-  scope: 'openid profile email offline_access',
-  apiUrl: 'http://127.0.0.1:3000',
-  ...overrides,
-});
+const config = (overrides: Partial<WebConfig> = {}): WebConfig =>
+  ({
+    mode: 'token',
+    issuer: idp.issuer,
+    clientId: 'petstore-web',
+    audience: 'https://api.petstore.local',
+    audienceParameter: 'resource',
+    scope: 'openid profile email offline_access',
+    apiUrl: 'http://127.0.0.1:3000',
+    ...overrides,
+  }) as WebConfig;
 
 /** The authorization request the settings produce, against the dev-idp's real discovery document. */
 async function authorizationRequest(webConfig: WebConfig): Promise<URLSearchParams> {
@@ -60,6 +62,16 @@ describe('userManagerSettings', () => {
     // Assess
     expect(query.get('audience')).toBe('https://api.petstore.local');
     expect(query.has('resource')).toBe(false);
+  });
+
+  it('sends no audience at all in IAM mode when none is configured (the IAM API trusts the signature)', async () => {
+    // Act
+    const query = await authorizationRequest(config({ audience: undefined }));
+
+    // Assess
+    expect(query.has('resource')).toBe(false);
+    expect(query.has('audience')).toBe(false);
+    expect(query.get('scope')).toBe('openid profile email offline_access');
   });
 
   it('keeps tokens in memory, renews them with the refresh token, and signs out back to the start page', () => {

@@ -81,3 +81,40 @@ it('refuses a port in use rather than moving to another one', async () => {
   await expect(starting).rejects.toThrow(/in use/i);
   blocker.close();
 });
+
+it('serves the app in IAM mode with the IAM API, region, STS and role ARNs injected', async () => {
+  // Prepare
+  const iam = {
+    apiUrl: 'http://127.0.0.1:3998',
+    region: 'us-east-1',
+    stsUrl: 'http://127.0.0.1:9998',
+    adminRoleArn: 'arn:aws:iam::123456789012:role/AdminRole',
+    buyerRoleArn: 'arn:aws:iam::123456789012:role/BuyerRole',
+  };
+  const iamWeb = await startWebDevServer({ ...options, port: 0, apiMode: 'iam', iam });
+  try {
+    // Act
+    const code = await (await fetch(`${iamWeb.url}/src/main.tsx`)).text();
+
+    // Assess
+    expect(code).toContain('"VITE_API_MODE": "iam"');
+    for (const value of Object.values(iam)) expect(code).toContain(value);
+  } finally {
+    await iamWeb.close();
+  }
+});
+
+it('says the app is in token mode unless told otherwise', async () => {
+  // Act
+  const code = await (await fetch(`${web.url}/src/main.tsx`)).text();
+
+  // Assess
+  expect(code).toContain('"VITE_API_MODE": "token"');
+});
+
+it("refuses IAM mode without the IAM API's settings, before starting anything", async () => {
+  // Act / Assess
+  await expect(startWebDevServer({ ...options, port: 0, apiMode: 'iam' })).rejects.toThrow(
+    /needs the iam options/,
+  );
+});

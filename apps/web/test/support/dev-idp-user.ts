@@ -1,4 +1,4 @@
-import { getTokens } from '@petstore/dev-idp/tokens';
+import { getTokens, type Persona } from '@petstore/dev-idp/tokens';
 import { type IdTokenClaims, User } from 'oidc-client-ts';
 
 /** The SPA client as the dev-idp registers it by default. */
@@ -7,20 +7,26 @@ export const spaClient = {
   redirect_uri: 'http://127.0.0.1:5173/callback',
 } as const;
 
-function claimsOf(idToken: string): IdTokenClaims {
+/** The claims of an ID token (not verified: the tokens here come straight from the dev-idp). */
+export function claimsOf(idToken: string): IdTokenClaims {
   const payload = idToken.split('.')[1] ?? '';
   return JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as IdTokenClaims;
 }
 
 /**
- * A signed-in oidc-client-ts `User` with real tokens from a running dev-idp (the demo buyer, by
- * the real code + PKCE flow), expiring in `expiresIn` seconds as far as the client knows.
+ * A signed-in oidc-client-ts `User` with real tokens from a running dev-idp (the demo buyer, or
+ * the demo admin, by the real code + PKCE flow), expiring in `expiresIn` seconds as far as the
+ * client knows.
  *
  * @example
  * await userManager.storeUser(await signedInUser(idp.issuer, 600));
  */
-export async function signedInUser(issuer: string, expiresIn: number): Promise<User> {
-  const tokens = await getTokens(issuer, 'buyer', { redirectUri: spaClient.redirect_uri });
+export async function signedInUser(
+  issuer: string,
+  expiresIn: number,
+  persona: Exclude<Persona, 'm2m'> = 'buyer',
+): Promise<User> {
+  const tokens = await getTokens(issuer, persona, { redirectUri: spaClient.redirect_uri });
   if (!tokens.idToken || !tokens.refreshToken)
     throw new Error('The dev-idp gave no ID or refresh token.');
   return new User({
