@@ -20,7 +20,7 @@ export function banner(stack: Stack, config: LocalConfig): string {
     `  API, IAM            ${stack.iamApiUrl}    (SigV4-signed, AWS_IAM; region ${stack.region})`,
     `  Identity provider   ${stack.issuer}`,
     `  STS                 ${stack.stsUrl}    (AssumeRoleWithWebIdentity, GetCallerIdentity)`,
-    `  SPA                 ${stack.webUrl}`,
+    `  SPA                 ${stack.webUrl}    (calls the ${stack.webApiMode === 'iam' ? 'IAM' : 'token'} API)`,
     `  DynamoDB            ${stack.dynamoEndpoint}  table ${stack.tableName}, ${data}${stack.seeded ? ', seeded' : ''}`,
     '',
     '  Database connection (admins: add and remove pets):',
@@ -30,7 +30,9 @@ export function banner(stack: Stack, config: LocalConfig): string {
     '',
     '  Tokens for curl:       pnpm token admin | buyer | m2m',
     '  AWS credentials:       eval "$(pnpm -s aws-credentials admin | buyer)"',
-    `  SPA on the IAM API:    ${stack.webUrl}/?api=iam`,
+    stack.webApiMode === 'iam'
+      ? '  The SPA on the token API: pnpm start (WEB_API_MODE=token, the default)'
+      : '  The SPA on the IAM API:   WEB_API_MODE=iam pnpm start',
     '  Ctrl-C stops everything.',
     '',
   ].join('\n');

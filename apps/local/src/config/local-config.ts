@@ -12,6 +12,7 @@ const envSchema = z.object({
   WEB_PORT: port.default(5173),
   DYNAMODB_PORT: port.default(8000),
   DATA_DIR: z.string().min(1).default(defaultDataDir),
+  WEB_API_MODE: z.enum(['token', 'iam']).default('token'),
 });
 
 export interface LocalConfig {
@@ -29,6 +30,8 @@ export interface LocalConfig {
   readonly dataDir: string | undefined;
   /** Rebuild and reload functions when their sources change. */
   readonly watch: boolean;
+  /** Which API the SPA calls: the token API (bearer tokens) or the IAM API (SigV4, STS credentials). */
+  readonly webApiMode: 'token' | 'iam';
 }
 
 /** Bad configuration; the message names the variable or flag. */
@@ -65,8 +68,16 @@ export function readLocalConfig(
       `Environment variable ${String(issue?.path[0])} is invalid: ${issue?.message ?? 'unknown problem'}`,
     );
   }
-  const { API_PORT, IAM_API_PORT, DEV_IDP_PORT, STS_PORT, WEB_PORT, DYNAMODB_PORT, DATA_DIR } =
-    result.data;
+  const {
+    API_PORT,
+    IAM_API_PORT,
+    DEV_IDP_PORT,
+    STS_PORT,
+    WEB_PORT,
+    DYNAMODB_PORT,
+    DATA_DIR,
+    WEB_API_MODE,
+  } = result.data;
   return {
     ports: {
       api: API_PORT,
@@ -78,6 +89,7 @@ export function readLocalConfig(
     },
     dataDir: argv.includes('--memory') ? undefined : DATA_DIR,
     watch: !argv.includes('--no-watch'),
+    webApiMode: WEB_API_MODE,
   };
 }
 

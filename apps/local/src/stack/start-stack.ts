@@ -35,6 +35,8 @@ export interface Stack {
   /** The SPA (Vite's dev server), at the origin the API and the dev-idp allow. */
   readonly webUrl: string;
   readonly webOrigin: string;
+  /** Which API the SPA calls. */
+  readonly webApiMode: 'token' | 'iam';
   readonly dynamoEndpoint: string;
   readonly tableName: string;
   /** Whether this start created (and seeded) the table. */
@@ -135,6 +137,14 @@ export async function startStack(config: LocalConfig, log: StackLog): Promise<St
       issuer: idp.issuer,
       clientId: idp.config.spa.clientId,
       audience: idp.config.audience,
+      apiMode: config.webApiMode,
+      iam: {
+        apiUrl: iamApiUrl,
+        region: localIdentity.region,
+        stsUrl: sts.url,
+        adminRoleArn: roleArns.admin,
+        buyerRoleArn: roleArns.buyer,
+      },
       watch: config.watch,
     });
     stops.push(() => web.close());
@@ -153,6 +163,7 @@ export async function startStack(config: LocalConfig, log: StackLog): Promise<St
       issuer: idp.issuer,
       webUrl: web.url,
       webOrigin,
+      webApiMode: config.webApiMode,
       dynamoEndpoint: dynamo.endpoint,
       tableName,
       seeded,
