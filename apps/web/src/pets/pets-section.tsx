@@ -1,5 +1,5 @@
 import type { Pet } from '@petstore/api-contract/types';
-import { useEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import type { ApiFailure } from '../api/api-failure';
 import { ConfirmDialog } from '../ui/confirm-dialog';
 import { InlineError } from '../ui/inline-error';
@@ -39,7 +39,8 @@ export function PetsSection({ canBuy, canAdd, canRemove, mySubject }: PetsSectio
   // Where focus goes once the dialog has closed (the page behind a modal dialog is inert).
   const focusAfterDialog = useRef<HTMLElement | null>(null);
 
-  useEffect(() => {
+  // A layout effect: focus moves in the same commit that closes the dialog, never a frame later.
+  useLayoutEffect(() => {
     if (removal || !focusAfterDialog.current) return;
     focusAfterDialog.current.focus();
     focusAfterDialog.current = null;

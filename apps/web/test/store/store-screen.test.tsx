@@ -135,8 +135,10 @@ describe('an admin', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Remove' }));
 
     // Assess
-    await waitFor(() => expect(screen.queryByRole('article')).toBeNull());
-    expect(screen.queryByRole('dialog')).toBeNull();
+    await waitFor(() => {
+      expect(screen.queryByRole('article')).toBeNull();
+      expect(screen.queryByRole('dialog')).toBeNull();
+    });
     expect(screen.getByRole('status').textContent).toBe('Removed the fish for $0.99.');
     expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Pets', level: 1 }));
   });
