@@ -43,7 +43,7 @@ export type SigV4FailureReason =
 
 export interface SigV4Failure {
   readonly reason: SigV4FailureReason;
-  /** The message AWS answers for this case (IAM-FEDERATION table). */
+  /** The message AWS answers for this case (the table in this package's README). */
   readonly message: string;
   /** What exactly was wrong, for the log only (never secrets or signatures). */
   readonly detail: string;
