@@ -80,16 +80,21 @@ const secrets: readonly Secret[] = [
     name: "the dev-idp's seed users (password hashes)",
     path: join(repoRoot, 'packages/dev-idp/seed-users.json'),
   },
-  { name: "the app's Playwright config", path: join(appRoot, 'playwright.config.ts') },
 ];
 
-/** A piece of the file's content that would show it was served (the key file: the private key). */
+/**
+ * A piece of the file's content that would show it was served, whether raw, as a JS module
+ * (`?import`, `?raw`: string contents kept) or transformed: the key file's private key, otherwise
+ * the file's longest run of characters no transform escapes.
+ */
 function markerOf(secret: Secret): string {
   const content = readFileSync(secret.path, 'utf8');
-  if (secret.path !== keyFile) return content.slice(0, 60);
-  const privateKey = (JSON.parse(content) as { keys: { d: string }[] }).keys[0]?.d ?? '';
-  if (privateKey.length < 20) throw new Error('the probe key file has no private key');
-  return privateKey;
+  const marker =
+    secret.path === keyFile
+      ? ((JSON.parse(content) as { keys: { d: string }[] }).keys[0]?.d ?? '')
+      : (content.match(/[\w$+/=.:@-]+/g) ?? []).reduce((a, b) => (b.length > a.length ? b : a), '');
+  if (marker.length < 12) throw new Error(`no marker long enough in ${secret.path}`);
+  return marker;
 }
 
 async function leaksOf(paths: readonly string[], marker: string): Promise<string[]> {
@@ -152,16 +157,56 @@ describe('the dev server refuses every file the app does not need, in every spel
   });
 });
 
+/**
+ * The modules a served module imports (static, dynamic and side-effect imports), as URLs: the
+ * ones Vite resolved (with an extension, or Vite's own under `/@`), not words in a comment that look alike.
+ */
+function importsOf(code: string, from: string): string[] {
+  const specifiers = code.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)["']([^"']+)["']/g);
+  return [...specifiers]
+    .map((match) => match[1] ?? '')
+    .filter((specifier) => specifier.startsWith('/') || specifier.startsWith('.'))
+    .map((specifier) => new URL(specifier, from))
+    .filter(
+      (url) =>
+        /\.\w+$/.test(url.pathname) ||
+        (url.pathname.startsWith('/@') && !url.pathname.startsWith('/@fs/')),
+    )
+    .map((url) => url.href);
+}
+
 describe('the dev server still serves what the app needs', () => {
-  it("serves the app's sources, the contract's and the domain's modules it imports, and Vite's client", async () => {
-    for (const path of [
-      '/src/main.tsx',
-      `/@fs${repoRoot}packages/api-contract/src/client.ts`,
-      `/@fs${repoRoot}packages/domain/src/roles.ts`,
-      '/@vite/client',
-    ]) {
-      const { status } = await rawGet(web.url, path);
-      expect(`${status} ${path}`).toBe(`200 ${path}`);
+  it("serves every module the app's page loads, followed import by import (the contract's and the domain's included)", async () => {
+    // Prepare
+    const page = await (await fetch(`${web.url}/`)).text();
+    const entries = [...page.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map(
+      (match) => new URL(match[1] ?? '', `${web.url}/`).href,
+    );
+    const pending = [...entries];
+    const seen = new Set<string>(pending);
+    const refused: string[] = [];
+
+    // Act: fetch each module once, queueing what it imports (bounded)
+    while (pending.length > 0 && seen.size < 1000) {
+      const url = pending.shift() ?? '';
+      const response = await fetch(url);
+      const code = await response.text();
+      if (response.status !== 200) refused.push(`${response.status} ${url}`);
+      for (const next of importsOf(code, url)) {
+        if (!seen.has(next)) {
+          seen.add(next);
+          pending.push(next);
+        }
+      }
     }
+
+    // Assess
+    expect(refused).toEqual([]);
+    const served = [...seen].map((url) => new URL(url).pathname);
+    expect(served).toContain('/src/main.tsx');
+    expect(served.some((path) => path.includes('/packages/api-contract/src/'))).toBe(true);
+    expect(served.some((path) => path.includes('/packages/domain/src/'))).toBe(true);
+    expect(served.some((path) => path.includes('/deps/react-dom_client.js'))).toBe(true);
+    expect(seen.size).toBeLessThan(1000);
   });
 });
