@@ -42,5 +42,7 @@ export default defineConfig({
     environment: 'happy-dom',
     include: ['test/**/*.test.{ts,tsx}'],
     setupFiles: ['test/support/setup.ts'],
+    // The API contract, parsed once, for the check of the canned API replies.
+    globalSetup: ['test/support/contract-setup.ts'],
   },
 });
