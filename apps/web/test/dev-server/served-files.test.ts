@@ -1,6 +1,14 @@
 // @vitest-environment node
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmdirSync, rmSync, statSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmdirSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { request } from 'node:http';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -128,7 +136,10 @@ beforeAll(async () => {
 afterAll(async () => {
   await web?.close();
   rmSync(probeDir, { recursive: true, force: true });
-  if (createdDataDir) rmdirSync(join(repoRoot, '.data'));
+  // Removed only if the test made it and nothing else wrote to it meanwhile (a stack starting).
+  if (createdDataDir && readdirSync(join(repoRoot, '.data')).length === 0) {
+    rmdirSync(join(repoRoot, '.data'));
+  }
 });
 
 describe('the dev server refuses every file the app does not need, in every spelling', () => {
