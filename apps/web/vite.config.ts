@@ -1,6 +1,12 @@
 /// <reference types="vitest/config" />
+
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { servedFiles } from './src/dev-server/served-files.ts';
+
+const appRoot = fileURLToPath(new URL('.', import.meta.url));
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
  * The SPA's build. Configuration comes from build-time `VITE_*` variables (src/config); the local
@@ -8,7 +14,13 @@ import { defineConfig } from 'vite';
  */
 export default defineConfig({
   plugins: [react()],
-  server: { host: '127.0.0.1', port: 5173, strictPort: true },
+  // Only what the app needs is served; the repository's secrets never are (src/dev-server).
+  server: {
+    host: '127.0.0.1',
+    port: 5173,
+    strictPort: true,
+    fs: { strict: true, ...servedFiles(appRoot, repoRoot) },
+  },
   preview: { host: '127.0.0.1', port: 5173, strictPort: true },
   build: { target: 'es2022', sourcemap: true },
   // Pre-bundled at start, so a first page load never finds a new dependency and reloads.
@@ -30,5 +42,7 @@ export default defineConfig({
     environment: 'happy-dom',
     include: ['test/**/*.test.{ts,tsx}'],
     setupFiles: ['test/support/setup.ts'],
+    // The API contract, parsed once, for the check of the canned API replies.
+    globalSetup: ['test/support/contract-setup.ts'],
   },
 });

@@ -193,10 +193,14 @@ describe('the list', () => {
     expect(window.location.search).toBe('?type=dog');
   });
 
-  it('says when the API cannot be reached, and Try again loads it', async () => {
+  it('says when the API fails (500), and Try again loads it', async () => {
     // Prepare
     server.reply('GET /me', { status: 200, body: people.buyer });
-    server.reply('GET /pets?limit=12', { status: 503, body: { message: 'Service Unavailable' } });
+    server.reply('GET /pets?limit=12', {
+      status: 500,
+      body: { type: 'about:blank', title: 'Internal error', status: 500, code: 'INTERNAL' },
+      contentType: 'application/problem+json',
+    });
     const user = await renderSignedIn(server);
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Something went wrong on our side');

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { assertReplyMatchesContract, ContractDriftError } from './contract-replies';
 
 /** What the server answers to one request. */
 export interface Reply {
@@ -19,8 +20,13 @@ export interface TestServer {
   readonly url: string;
   /** Every request received (CORS preflights left out). */
   readonly received: Received[];
-  /** Answers `METHOD /path` (path with its query) from now on. */
+  /**
+   * Answers `METHOD /path` (path with its query) from now on. The reply must be one the API could
+   * send (`openapi.yaml`: the operation, the status, the content type, the body's schema): a fixed
+   * reply is checked here and throws a `ContractDriftError`; a computed one when it is sent.
+   */
   reply(route: string, reply: Reply | ((request: Received) => Reply)): void;
+  /** Closes the server; rejects with the first drift of a computed reply, if one drifted. */
   close(): Promise<void>;
 }
 
@@ -32,7 +38,8 @@ async function bodyOf(request: IncomingMessage): Promise<string> {
 
 /**
  * A real HTTP server on 127.0.0.1 and a free port, answering what each test sets, with CORS
- * headers so a browser-like environment may call it. Unknown routes get a 404 problem.
+ * headers so a browser-like environment may call it. Every reply is checked against the API
+ * contract. A route no test set gets a 404 problem (not checked: it says the test set no reply).
  *
  * @example
  * const server = await startTestServer();
@@ -41,6 +48,7 @@ async function bodyOf(request: IncomingMessage): Promise<string> {
 export async function startTestServer(): Promise<TestServer> {
   const routes = new Map<string, Reply | ((request: Received) => Reply)>();
   const received: Received[] = [];
+  const drifts: ContractDriftError[] = [];
   const server = createServer(async (request, response) => {
     response.setHeader('Access-Control-Allow-Origin', '*');
     response.setHeader('Access-Control-Allow-Headers', 'authorization, content-type');
@@ -56,8 +64,18 @@ export async function startTestServer(): Promise<TestServer> {
       body: await bodyOf(request),
     };
     received.push(seen);
-    const route = routes.get(`${seen.method} ${seen.path}`);
-    const reply = typeof route === 'function' ? route(seen) : route;
+    const key = `${seen.method} ${seen.path}`;
+    const route = routes.get(key);
+    let reply = typeof route === 'function' ? route(seen) : route;
+    if (typeof route === 'function' && reply) {
+      try {
+        assertReplyMatchesContract(key, reply);
+      } catch (error) {
+        if (!(error instanceof ContractDriftError)) throw error;
+        drifts.push(error);
+        reply = { status: 500, body: error.message, contentType: 'text/plain' };
+      }
+    }
     const { status, body, contentType } = reply ?? {
       status: 404,
       body: { type: 'about:blank', title: 'Not found', status: 404, code: 'PET_NOT_FOUND' },
@@ -74,11 +92,14 @@ export async function startTestServer(): Promise<TestServer> {
   return {
     url: `http://127.0.0.1:${port}`,
     received,
-    reply: (route, reply) => routes.set(route, reply),
+    reply: (route, reply) => {
+      if (typeof reply !== 'function') assertReplyMatchesContract(route, reply);
+      routes.set(route, reply);
+    },
     close: () =>
-      new Promise((resolve) => {
+      new Promise((resolve, reject) => {
         server.closeAllConnections();
-        server.close(() => resolve());
+        server.close(() => (drifts[0] ? reject(drifts[0]) : resolve()));
       }),
   };
 }
