@@ -1,8 +1,9 @@
+import { createContractValidator } from '@petstore/api-contract/validate';
 import { inject } from 'vitest';
-import { resolvePointer, schemaErrors } from './contract-schema';
 
 /** The contract, parsed by the global setup (test/support/contract-setup.ts). */
 const contract = inject('contract');
+const validator = createContractValidator(contract);
 
 /** A canned reply, as the test server sends it (`contentType` defaults to `application/json`). */
 export interface CannedReply {
@@ -28,12 +29,6 @@ interface Operation {
   readonly id: string;
   readonly responses: Map<string, unknown>;
 }
-
-const deref = (node: unknown): unknown => {
-  const ref =
-    node !== null && typeof node === 'object' ? new Map(Object.entries(node)).get('$ref') : null;
-  return typeof ref === 'string' ? deref(resolvePointer(contract, ref)) : node;
-};
 
 const entriesOf = (node: unknown): Map<string, unknown> =>
   new Map(node !== null && typeof node === 'object' ? Object.entries(node) : []);
@@ -63,14 +58,16 @@ function operationOf(method: string, path: string): Operation | undefined {
  *
  * @example
  * replyDrift('GET /me', { status: 200, body: { subject: 's', name: 'Ada' } })
- * // ['getMe 200 application/json: /: missing required property permissions']
+ * // ["getMe 200 application/json: / must have required property 'permissions' {...}"]
  */
 export function replyDrift(route: string, reply: CannedReply): string[] {
   const [method = '', path = ''] = route.split(' ');
   const operation = operationOf(method, path);
   if (!operation) return [`the contract has no operation ${route}`];
   const status = String(reply.status);
-  const response = deref(operation.responses.get(status) ?? operation.responses.get('default'));
+  const response = validator.resolve(
+    operation.responses.get(status) ?? operation.responses.get('default'),
+  );
   if (response === undefined) {
     const documented = [...operation.responses.keys()].join(', ');
     return [`${operation.id} does not answer ${status} (documented: ${documented})`];
@@ -87,8 +84,11 @@ export function replyDrift(route: string, reply: CannedReply): string[] {
     ];
   }
   if (reply.body === undefined) return [`${operation.id} ${status} has a body`];
-  return schemaErrors(contract, entriesOf(media).get('schema'), reply.body).map(
-    (problem) => `${operation.id} ${status} ${contentType}: ${problem}`,
+  const validate = validator.compile(entriesOf(media).get('schema'));
+  if (validate(reply.body)) return [];
+  return (validate.errors ?? []).map(
+    (error) =>
+      `${operation.id} ${status} ${contentType}: ${error.instancePath || '/'} ${error.message} ${JSON.stringify(error.params)}`,
   );
 }
 
