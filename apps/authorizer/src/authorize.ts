@@ -39,8 +39,9 @@ export function createAuthorizer(parts: AuthorizerParts): Authorizer {
   return async (event) => {
     try {
       if (event?.type !== 'TOKEN') throw new AuthorizerFaultError('INVALID_EVENT');
-      const arn = parseMethodArn(event.methodArn);
+      // The token first: a token problem is a 401 whatever the methodArn holds.
       const { claims } = await parts.verify(event.authorizationToken);
+      const arn = parseMethodArn(event.methodArn);
       const identity = parts.identify(claims);
       const result = {
         principalId: identity.sub,
