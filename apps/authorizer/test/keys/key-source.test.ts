@@ -131,14 +131,4 @@ describe('where verification keys come from', () => {
     expect(afterFirstFailure).toBe(2);
     expect(server.requests()).toBe(3);
   });
-
-  it('during an outage, a kid no cached set knows is a fault (it may be a new key)', async () => {
-    // Prepare
-    const authorize = testAuthorizer({ JWKS_URI: server.jwksUri, JWKS_COOLDOWN_SECONDS: '30' });
-    await authorize(tokenEvent(`Bearer ${await accessToken(current)}`));
-    server.failWith(503);
-    later(31);
-    // Act + Assess
-    await expectFault(authorize, `Bearer ${await accessToken(next)}`, 'JWKS_UNAVAILABLE');
-  });
 });
