@@ -130,7 +130,7 @@ describe('the authorizer under arbitrary input (fast-check)', () => {
     const reference = new Map<string, AuthorizerResult>();
     await fc.assert(
       fc.asyncProperty(
-        fc.subarray([...permissionValues]),
+        fc.subarray<string>([...permissionValues]),
         methods,
         calledPath,
         async (held, method, path) => {
