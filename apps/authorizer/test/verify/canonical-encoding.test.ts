@@ -1,7 +1,10 @@
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isCanonicalBase64url } from '../../src/verify/bearer-token';
 import { expectRefused, testAuthorizer, tokenEvent } from '../support/authorizer';
 import { type JwksServer, startJwksServer } from '../support/jwks-server';
 import { type SigningKey, signingKey } from '../support/keys';
+import { propertyRuns } from '../support/property';
 import { accessToken, admin, handmadeToken, liveClaims, signedAsSpelled } from '../support/tokens';
 
 const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
@@ -84,6 +87,25 @@ describe('each segment must be spelled the one canonical base64url way', () => {
       authorize,
       `Bearer ${header}.${payload}.${signature}AAA`,
       'NON_CANONICAL_ENCODING',
+    );
+  });
+});
+
+describe('isCanonicalBase64url', () => {
+  it('accepts exactly one spelling of any byte sequence: the encoder’s', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 64 }), (bytes) => {
+        // Prepare
+        const canonical = Buffer.from(bytes).toString('base64url');
+        const spellings = canonical === '' ? [''] : spellingsOf(canonical);
+        // Act
+        const accepted = spellings.filter(isCanonicalBase64url);
+        // Assess
+        expect(accepted).toEqual([canonical]);
+        // One more character makes a length of 1 modulo 4, which no byte sequence has
+        if (canonical.length % 4 === 0) expect(isCanonicalBase64url(`${canonical}A`)).toBe(false);
+      }),
+      propertyRuns(300),
     );
   });
 });
