@@ -39,8 +39,9 @@ export function createAuthorizer(parts: AuthorizerParts): Authorizer {
   return async (event) => {
     try {
       if (event?.type !== 'TOKEN') throw new AuthorizerFaultError('INVALID_EVENT');
-      const arn = parseMethodArn(event.methodArn);
+      // The token first: a token problem is a 401 whatever the methodArn holds.
       const { claims } = await parts.verify(event.authorizationToken);
+      const arn = parseMethodArn(event.methodArn);
       const identity = parts.identify(claims);
       const result = {
         principalId: identity.sub,
@@ -77,8 +78,13 @@ export function createAuthorizer(parts: AuthorizerParts): Authorizer {
   };
 }
 
+/**
+ * The cause of a rejection or fault, for the log. A cause's `code` (jose's `ERR_JWT_EXPIRED`,
+ * Node's `ECONNREFUSED`) comes before its class name, which the minified bundle renames.
+ */
 function detailOf(error: Error): string {
-  return error.cause instanceof Error
-    ? `${error.cause.name}: ${error.cause.message}`
-    : error.message;
+  const { cause } = error;
+  if (!(cause instanceof Error)) return error.message;
+  const code = (cause as { code?: unknown }).code;
+  return `${typeof code === 'string' ? code : cause.name}: ${cause.message}`;
 }

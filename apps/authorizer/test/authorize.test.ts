@@ -60,7 +60,7 @@ describe('the authorizer’s answer and its logs', () => {
       'token rejected',
       {
         reason: 'ISS_CHECK_FAILED',
-        detail: 'JWTClaimValidationFailed: unexpected "iss" claim value',
+        detail: 'ERR_JWT_CLAIM_VALIDATION_FAILED: unexpected "iss" claim value',
         fingerprint: expect.stringMatching(/^[0-9a-f]{8}$/),
         kid: 'log-key',
         alg: 'RS256',

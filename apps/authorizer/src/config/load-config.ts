@@ -15,6 +15,10 @@ export interface AuthorizerConfig {
   readonly nameClaim: string;
   readonly clockToleranceSeconds: number;
   readonly maxTokenBytes: number;
+  /** Longest accepted `exp - iat`. */
+  readonly maxTokenLifetimeSeconds: number;
+  /** OAuth clients whose tokens are accepted (`client_id`, else `azp`); `undefined`: any. */
+  readonly allowedClientIds?: readonly string[];
   /** Path of a public JWKS consulted before the remote one. */
   readonly jwksFile?: string;
   readonly jwksCooldownSeconds: number;
@@ -58,6 +62,8 @@ export function loadConfig(env: Record<string, string | undefined>): AuthorizerC
     nameClaim: parsed.NAME_CLAIM,
     clockToleranceSeconds: parsed.CLOCK_TOLERANCE_SECONDS,
     maxTokenBytes: parsed.MAX_TOKEN_BYTES,
+    maxTokenLifetimeSeconds: parsed.MAX_TOKEN_LIFETIME_SECONDS,
+    ...(parsed.ALLOWED_CLIENT_IDS ? { allowedClientIds: parsed.ALLOWED_CLIENT_IDS } : {}),
     ...(parsed.JWKS_FILE ? { jwksFile: parsed.JWKS_FILE } : {}),
     jwksCooldownSeconds: parsed.JWKS_COOLDOWN_SECONDS,
     jwksTimeoutMs: parsed.JWKS_TIMEOUT_MS,

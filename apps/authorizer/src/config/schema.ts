@@ -47,6 +47,23 @@ const jwksUri = z.pipe(
   z.transform((value) => new URL(value)),
 );
 
+/** Comma-separated OAuth client ids; blanks around commas are ignored, empty items refused. */
+const clientIds = z.pipe(
+  z.pipe(
+    z.string(),
+    z.transform((value) => value.split(',').map((id) => id.trim())),
+  ),
+  z
+    .array(
+      z.string().check(
+        z.regex(/^[\x21-\x7e]+$/, {
+          error: 'each client id must be printable ASCII without spaces; separate them with commas',
+        }),
+      ),
+    )
+    .check(z.minLength(1)),
+);
+
 const mediaType = /^[A-Za-z0-9!#$&^_.+-]+(\/[A-Za-z0-9!#$&^_.+-]+)?$/;
 
 const text = () => z.string().check(z.trim(), z.minLength(1));
@@ -73,6 +90,8 @@ export const envSchema = z.object({
   NAME_CLAIM: z._default(text(), 'name'),
   CLOCK_TOLERANCE_SECONDS: integer(5, 0, 300),
   MAX_TOKEN_BYTES: integer(8192, 512, 65_536),
+  MAX_TOKEN_LIFETIME_SECONDS: integer(86_400, 60, 2_592_000),
+  ALLOWED_CLIENT_IDS: z.optional(clientIds),
   JWKS_FILE: z.optional(text()),
   JWKS_COOLDOWN_SECONDS: integer(30, 0, 3600),
   JWKS_TIMEOUT_MS: integer(3000, 100, 29_000),

@@ -1,4 +1,5 @@
 import type { JWTPayload } from 'jose';
+import { clientIdOf, stringClaim } from './client-id';
 import { permissionsOf } from './permissions';
 
 export const tokenTypes = { user: 'user', machine: 'machine' } as const;
@@ -36,7 +37,7 @@ export function identityOf(
   options: IdentityOptions,
 ): Identity {
   const { sub } = claims;
-  const clientId = stringClaim(claims, 'client_id') ?? stringClaim(claims, 'azp');
+  const clientId = clientIdOf(claims);
   const machine =
     claims.gty === 'client-credentials' ||
     (clientId !== undefined && (sub === clientId || sub === `${clientId}@clients`));
@@ -50,9 +51,4 @@ export function identityOf(
     tokenType: tokenTypes.machine,
     ...(clientId ? { clientId } : {}),
   };
-}
-
-function stringClaim(claims: JWTPayload, name: string): string | undefined {
-  const value = claims[name];
-  return typeof value === 'string' && value !== '' ? value : undefined;
 }

@@ -28,9 +28,11 @@ export type KeyLookup = (
  * otherwise from the remote JWKS (jose's cache: an unknown `kid` refetches at most once per
  * cooldown, so a rotated key is found without a restart).
  *
- * Throws {@link TokenRejectedError} when no key fits the token, and {@link AuthorizerFaultError}
- * when the JWKS cannot be fetched and no key known from an earlier fetch fits. After a failed
- * fetch, the last good key set is used without network calls for one cooldown.
+ * Throws {@link TokenRejectedError} when no key fits the token, also while the JWKS cannot be
+ * fetched (`UNKNOWN_KID_JWKS_UNAVAILABLE`: answered from the keys held, without waiting for the
+ * network), and {@link AuthorizerFaultError} when the JWKS cannot be fetched and no key set was
+ * ever held (no `JWKS_FILE`, no earlier fetch). After a failed fetch, the last good key set is
+ * used without network calls for one cooldown, then the JWKS is tried again.
  *
  * @example
  * const keys = createKeySource({ jwksUri: new URL('https://idp.example/jwks'), cooldownSeconds: 30, timeoutMs: 3000 });
@@ -47,12 +49,22 @@ export function createKeySource(options: KeySourceOptions): KeyLookup {
   let failure: unknown;
   let lastKnown: KeyLookup | undefined;
 
+  // The JWKS cannot be fetched: a key we hold still verifies; a kid none of them has is the
+  // token's problem (401 at once, no network), as long as we hold some key set. With none at
+  // all (a cold start without JWKS_FILE during an outage), nobody can be verified: a fault.
   const fromLastKnown: KeyLookup = async (header, token) => {
-    if (!lastKnown) throw new AuthorizerFaultError('JWKS_UNAVAILABLE', { cause: failure });
+    if (!lastKnown) {
+      if (fromFile)
+        throw new TokenRejectedError('UNKNOWN_KID_JWKS_UNAVAILABLE', { cause: failure });
+      throw new AuthorizerFaultError('JWKS_UNAVAILABLE', { cause: failure });
+    }
     try {
       return await lastKnown(header, token);
-    } catch {
-      throw new AuthorizerFaultError('JWKS_UNAVAILABLE', { cause: failure });
+    } catch (error) {
+      if (error instanceof JWKSNoMatchingKey) {
+        throw new TokenRejectedError('UNKNOWN_KID_JWKS_UNAVAILABLE', { cause: failure });
+      }
+      throw keyLookupError(error);
     }
   };
 

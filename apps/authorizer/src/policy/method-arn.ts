@@ -12,12 +12,20 @@ export interface MethodArn {
   readonly path: string;
 }
 
+/**
+ * Everything up to the method is API Gateway's (A1) and becomes the prefix of every Resource, so
+ * it must hold no IAM wildcard (`*`, `?`) or separator. The path after the method is the
+ * caller's, as typed (`/pets/*` is a request path like any other): any characters, kept only
+ * for information, never put in a policy.
+ */
 const shape =
-  /^arn:(aws[a-z-]*):execute-api:([^:/*?]+):([^:/*?]+):([^:/*?]+)\/([^/*?]+)\/([A-Z]+)(\/[^*?]*)?$/;
+  /^arn:(aws[a-z-]*):execute-api:([^:/*?\s]+):([^:/*?\s]+):([^:/*?\s]+)\/([^/*?\s]+)\/([A-Z]+)(\/[\s\S]*)?$/;
 
 /**
- * Splits a methodArn. One that does not have the documented shape is API Gateway's (or the
- * emulator's) fault, not the token's: {@link AuthorizerFaultError} `INVALID_METHOD_ARN`.
+ * Splits a methodArn. One whose API Gateway part (partition, region, account, API id, stage,
+ * method) does not have the documented shape is API Gateway's (or the emulator's) fault, not
+ * the token's: {@link AuthorizerFaultError} `INVALID_METHOD_ARN`. The called path may hold any
+ * character, wildcards included.
  *
  * @example
  * parseMethodArn('arn:aws:execute-api:eu-west-1:123456789012:abc123/prod/GET/pets/42')

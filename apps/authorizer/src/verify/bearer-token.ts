@@ -6,7 +6,8 @@ const compactJws = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 
 /**
  * The JWT of an `Authorization: Bearer <jwt>` header value: `Bearer` exactly (case-sensitive),
- * one space, a compact JWS. The size bound is checked before anything is decoded.
+ * one space, a compact JWS whose segments are canonical base64url. The size bound is checked
+ * before anything is decoded.
  *
  * @example
  * bearerToken('Bearer eyJhbGciOi...', 8192) // 'eyJhbGciOi...'
@@ -21,5 +22,22 @@ export function bearerToken(header: string | undefined, maxTokenBytes: number): 
   }
   const token = header.slice(scheme.length);
   if (!compactJws.test(token)) throw new TokenRejectedError('MALFORMED_TOKEN');
+  if (!token.split('.').every(isCanonicalBase64url)) {
+    throw new TokenRejectedError('NON_CANONICAL_ENCODING');
+  }
   return token;
+}
+
+/**
+ * Whether a base64url segment is the one spelling of its bytes (RFC 4648 section 3.5): no
+ * padding (the pattern above already refuses `=`), no length of 1 modulo 4, and zero spare bits
+ * in the last character. Decoders ignore those bits, so without this check one token has up
+ * to 16 spellings per segment, each a different header value (and API Gateway cache key).
+ *
+ * @example
+ * isCanonicalBase64url('QQ') // true ('A')
+ * isCanonicalBase64url('QR') // false (also 'A')
+ */
+export function isCanonicalBase64url(segment: string): boolean {
+  return Buffer.from(segment, 'base64url').toString('base64url') === segment;
 }

@@ -5,6 +5,7 @@ import {
   type ProtectedHeaderParameters,
 } from 'jose';
 import { AuthorizerFaultError, TokenRejectedError } from '../errors';
+import { clientIdOf } from '../identity/client-id';
 import { bearerToken } from './bearer-token';
 import { rejectionReason } from './rejection-reason';
 import { screenedHeader } from './token-header';
@@ -17,6 +18,10 @@ export interface VerifierOptions {
   readonly requiredType?: string;
   readonly clockToleranceSeconds: number;
   readonly maxTokenBytes: number;
+  /** Longest accepted `exp - iat`, in seconds. */
+  readonly maxTokenLifetimeSeconds: number;
+  /** OAuth clients whose tokens are accepted ({@link clientIdOf}); omit to accept any. */
+  readonly allowedClientIds?: readonly string[];
   readonly keys: JWTVerifyGetKey;
 }
 
@@ -31,15 +36,17 @@ export type TokenVerifier = (authorization: string | undefined) => Promise<Verif
 /**
  * Verifies the access token of an `Authorization` header value: `Bearer` scheme, size bound,
  * no key references in the header, algorithm in the allowed list, signature by a JWKS key,
- * `iss` exact, `aud` containing the API identifier, `exp` required, `nbf` honoured, `typ`
- * when required, `sub` present. Unknown `crit` parameters are refused by jose.
+ * `iss` exact, `aud` containing the API identifier, `exp` and `iat` required, `nbf` honoured,
+ * `iat` not in the future and `exp - iat` at most the maximum lifetime, `typ` when required,
+ * `sub` present, the client in the allowlist when there is one. Unknown `crit` parameters are
+ * refused by jose.
  *
  * Throws {@link TokenRejectedError} for any token problem and lets an
  * {@link AuthorizerFaultError} from the key source through.
  *
  * @example
  * const verify = createTokenVerifier({ issuer, audience, algorithms: ['RS256'], requiredType: 'at+jwt',
- *   clockToleranceSeconds: 5, maxTokenBytes: 8192, keys });
+ *   clockToleranceSeconds: 5, maxTokenBytes: 8192, maxTokenLifetimeSeconds: 86400, keys });
  * const { claims } = await verify('Bearer eyJ...');
  */
 export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
@@ -48,9 +55,10 @@ export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
     audience: options.audience,
     algorithms: [...options.algorithms],
     clockTolerance: options.clockToleranceSeconds,
-    requiredClaims: ['exp', 'sub'],
+    requiredClaims: ['exp', 'iat', 'sub'],
     ...(options.requiredType ? { typ: options.requiredType } : {}),
   };
+  const allowedClients = options.allowedClientIds ? new Set(options.allowedClientIds) : undefined;
   return async (authorization) => {
     const token = bearerToken(authorization, options.maxTokenBytes);
     screenedHeader(token);
@@ -59,10 +67,35 @@ export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
       if (typeof payload.sub !== 'string' || payload.sub === '') {
         throw new TokenRejectedError('INVALID_SUBJECT');
       }
+      checkLifetime(payload as JWTPayload & { exp: number; iat: number }, options);
+      if (allowedClients) {
+        const client = clientIdOf(payload);
+        if (client === undefined || !allowedClients.has(client)) {
+          throw new TokenRejectedError('CLIENT_NOT_ALLOWED');
+        }
+      }
       return { claims: { ...payload, sub: payload.sub }, header: protectedHeader };
     } catch (error) {
       if (error instanceof TokenRejectedError || error instanceof AuthorizerFaultError) throw error;
       throw new TokenRejectedError(rejectionReason(error), { cause: error });
     }
   };
+}
+
+/**
+ * jose has checked that `exp` and `iat` are numbers and `exp` is not past; this refuses an
+ * `iat` later than now plus the tolerance (a token from the future), and a token issued for
+ * longer than the maximum lifetime (a stolen long-lived token stays usable for that long).
+ */
+function checkLifetime(
+  claims: { readonly exp: number; readonly iat: number },
+  options: Pick<VerifierOptions, 'clockToleranceSeconds' | 'maxTokenLifetimeSeconds'>,
+): void {
+  const now = Math.floor(Date.now() / 1000);
+  if (claims.iat > now + options.clockToleranceSeconds) {
+    throw new TokenRejectedError('IAT_IN_THE_FUTURE');
+  }
+  if (claims.exp - claims.iat > options.maxTokenLifetimeSeconds) {
+    throw new TokenRejectedError('LIFETIME_TOO_LONG');
+  }
 }

@@ -33,6 +33,7 @@ describe('configuration from the environment', () => {
       nameClaim: 'name',
       clockToleranceSeconds: 5,
       maxTokenBytes: 8192,
+      maxTokenLifetimeSeconds: 86_400,
       jwksCooldownSeconds: 30,
       jwksTimeoutMs: 3000,
       logLevel: 'INFO',
@@ -86,6 +87,7 @@ describe('configuration from the environment', () => {
       MAX_TOKEN_BYTES: '10',
       JWKS_COOLDOWN_SECONDS: 'soon',
       JWKS_TIMEOUT_MS: '60000',
+      MAX_TOKEN_LIFETIME_SECONDS: '59',
     };
     for (const [name, value] of Object.entries(cases)) {
       expect(problemWith({ ...required, [name]: value })).toContain(`${name}: `);
@@ -105,5 +107,31 @@ describe('configuration from the environment', () => {
     expect(config.maxTokenBytes).toBe(8192);
     expect(config.logLevel).toBe('DEBUG');
     expect(problemWith({ ...required, LOG_LEVEL: 'loud' })).toContain('LOG_LEVEL');
+  });
+
+  it('MAX_TOKEN_LIFETIME_SECONDS: 60 s to 30 days, named when wrong', () => {
+    expect(loadConfig({ ...required, MAX_TOKEN_LIFETIME_SECONDS: '3600' })).toMatchObject({
+      maxTokenLifetimeSeconds: 3600,
+    });
+    for (const value of ['59', '2592001', '1.5', 'a day']) {
+      expect(problemWith({ ...required, MAX_TOKEN_LIFETIME_SECONDS: value })).toMatch(
+        /^Invalid authorizer configuration: MAX_TOKEN_LIFETIME_SECONDS: /,
+      );
+    }
+  });
+
+  it('ALLOWED_CLIENT_IDS: a comma-separated list; empty or unset accepts any client', () => {
+    expect(loadConfig({ ...required, ALLOWED_CLIENT_IDS: ' spa , m2m' }).allowedClientIds).toEqual([
+      'spa',
+      'm2m',
+    ]);
+    expect(loadConfig({ ...required, ALLOWED_CLIENT_IDS: '' })).not.toHaveProperty(
+      'allowedClientIds',
+    );
+    for (const value of ['spa,', ',', 'spa, my app']) {
+      expect(problemWith({ ...required, ALLOWED_CLIENT_IDS: value })).toMatch(
+        /^Invalid authorizer configuration: ALLOWED_CLIENT_IDS: /,
+      );
+    }
   });
 });

@@ -111,7 +111,8 @@ describe('where verification keys come from', () => {
   it('during an outage, known keys keep working and the JWKS is retried once per cooldown', async () => {
     // Prepare: keys loaded, then the endpoint fails and jose's cache (10 min) goes stale
     const authorize = testAuthorizer({ JWKS_URI: server.jwksUri, JWKS_COOLDOWN_SECONDS: '30' });
-    const token = `Bearer ${await accessToken(current, { ...admin, exp: 4_000_000_000 })}`;
+    const iat = Math.floor(Date.now() / 1000);
+    const token = `Bearer ${await accessToken(current, { ...admin, iat, exp: iat + 3600 })}`;
     await authorize(tokenEvent(token));
     server.failWith(503);
     later(11 * 60);
@@ -129,15 +130,5 @@ describe('where verification keys come from', () => {
     ]);
     expect(afterFirstFailure).toBe(2);
     expect(server.requests()).toBe(3);
-  });
-
-  it('during an outage, a kid no cached set knows is a fault (it may be a new key)', async () => {
-    // Prepare
-    const authorize = testAuthorizer({ JWKS_URI: server.jwksUri, JWKS_COOLDOWN_SECONDS: '30' });
-    await authorize(tokenEvent(`Bearer ${await accessToken(current)}`));
-    server.failWith(503);
-    later(31);
-    // Act + Assess
-    await expectFault(authorize, `Bearer ${await accessToken(next)}`, 'JWKS_UNAVAILABLE');
   });
 });

@@ -26,7 +26,7 @@ describe('methodArn (A1)', () => {
     expect([arn.partition, arn.path]).toEqual(['aws-cn', '/']);
   });
 
-  it('anything else is a fault of the caller (500), not of the token', () => {
+  it('a wildcard or another shape in API Gateway’s part is a fault (500), not the token’s', () => {
     const bad = [
       undefined,
       '',
@@ -34,7 +34,10 @@ describe('methodArn (A1)', () => {
       'arn:aws:execute-api:eu-west-1:123456789012:abc123/prod',
       'arn:aws:execute-api:eu-west-1:123456789012:abc123/*/GET/pets',
       'arn:aws:execute-api:eu-west-1:123456789012:abc123/prod/get/pets',
-      'arn:aws:execute-api:eu-west-1:123456789012:abc123/prod/GET/pets/*',
+      'arn:aws:execute-api:eu-west-1:123456789012:abc*/prod/GET/pets',
+      'arn:aws:execute-api:eu-west-1:12345678901?:abc123/prod/GET/pets',
+      'arn:aws:execute-api:eu-west-1:123456789012:abc123/pr?d/GET/pets',
+      'arn:aws:execute-api:eu-west-1:123456789012:abc123/prod/*/pets',
     ];
     for (const value of bad) expect(() => parseMethodArn(value)).toThrow(AuthorizerFaultError);
   });

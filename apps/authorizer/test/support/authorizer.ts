@@ -73,7 +73,16 @@ export async function expectRefused(
   authorization: string,
   reason: string,
 ): Promise<void> {
-  await expectUnauthorized(authorize(tokenEvent(authorization)));
+  await expectEventRefused(authorize, tokenEvent(authorization), reason);
+}
+
+/** {@link expectRefused} for a whole event (another method, path or methodArn). */
+export async function expectEventRefused(
+  authorize: ReturnType<typeof testAuthorizer>,
+  event: APIGatewayTokenAuthorizerEvent,
+  reason: string,
+): Promise<void> {
+  await expectUnauthorized(authorize(event));
   expect(authorize.log.entries.at(-1)).toEqual([
     'warn',
     'token rejected',

@@ -13,16 +13,25 @@ export interface JwksServer {
   /** Answer `/jwks` with this status (and no key set) from now on; `200` restores. */
   failWith(status: number): void;
   requests(path?: string): number;
+  /** Stop listening (connections are refused), keeping the port for {@link JwksServer.resume}. */
+  stop(): Promise<void>;
+  /** Listen again on the same port. */
+  resume(): Promise<void>;
+  /** Accept requests and never answer them (a hung endpoint), until {@link JwksServer.answer}. */
+  hang(): void;
+  answer(): void;
   close(): Promise<void>;
 }
 
 export async function startJwksServer(keys: readonly JWK[]): Promise<JwksServer> {
   let published = keys;
   let status = 200;
+  let hanging = false;
   const counts = new Map<string, number>();
   const server = createServer((request, response) => {
     const path = request.url ?? '/';
     counts.set(path, (counts.get(path) ?? 0) + 1);
+    if (hanging) return;
     if (path !== '/jwks' || status !== 200) {
       response.writeHead(path === '/jwks' ? status : 404).end();
       return;
@@ -44,7 +53,23 @@ export async function startJwksServer(keys: readonly JWK[]): Promise<JwksServer>
       status = next;
     },
     requests: (path = '/jwks') => counts.get(path) ?? 0,
+    stop: async () => {
+      server.closeAllConnections();
+      server.close();
+      await once(server, 'close');
+    },
+    resume: async () => {
+      server.listen(port, '127.0.0.1');
+      await once(server, 'listening');
+    },
+    hang: () => {
+      hanging = true;
+    },
+    answer: () => {
+      hanging = false;
+    },
     close: async () => {
+      if (!server.listening) return;
       server.closeAllConnections();
       server.close();
       await once(server, 'close');

@@ -42,7 +42,11 @@ export function handmadeToken(
 ): string {
   const encode = (part: Record<string, unknown> | string) =>
     Buffer.from(typeof part === 'string' ? part : JSON.stringify(part)).toString('base64url');
-  const input = `${encode(header)}.${encode(payload)}`;
+  return signedAsSpelled(key, `${encode(header)}.${encode(payload)}`);
+}
+
+/** An RS256 signature over `header.payload` exactly as spelled, appended: a compact JWS. */
+export function signedAsSpelled(key: SigningKey, input: string): string {
   const signature = sign('sha256', Buffer.from(input), KeyObject.from(key.privateKey));
   return `${input}.${signature.toString('base64url')}`;
 }
