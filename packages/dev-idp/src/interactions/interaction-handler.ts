@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type Provider from 'oidc-provider';
 import { errors } from 'oidc-provider';
 import type { AccountStore } from '../accounts/account-store';
+import { logLine } from '../logging/log-line';
 import type { InteractionRoute } from './interaction-context';
 import { messagePage } from './pages/message-page';
 import { FormBodyError } from './read-form';
@@ -55,12 +56,12 @@ export function createInteractionHandler(accounts: AccountStore, log: (message: 
       await route({ provider, req, res, uid: match[1], accounts, log });
     } catch (error) {
       if (error instanceof errors.SessionNotFound || error instanceof WrongPromptError) {
-        log(`dev-idp: interaction ${match[1]} refused: ${error.message}`);
+        log(logLine`dev-idp: interaction ${match[1]} refused: ${error.message}`);
         sendHtml(res, 400, expired());
       } else if (error instanceof FormBodyError) {
         sendHtml(res, error.status, messagePage('Form not accepted', error.message));
       } else {
-        log(`dev-idp: interaction ${match[1]} failed: ${(error as Error).stack}`);
+        log(logLine`dev-idp: interaction ${match[1]} failed: ${error}`);
         if (!res.headersSent) sendHtml(res, 500, messagePage('Something went wrong', 'Try again.'));
       }
     }

@@ -10,6 +10,7 @@ import {
 import { createInteractionHandler } from '../interactions/interaction-handler';
 import { keyRetentionSeconds } from '../keys/key-retention';
 import { fileKeySource, memoryKeySource } from '../keys/key-source';
+import { logLine } from '../logging/log-line';
 import { createProvider } from '../provider/create-provider';
 import { createSharedMemoryAdapter } from '../provider/shared-memory-adapter';
 import { closeServer, listen } from './listen';
@@ -87,11 +88,13 @@ export async function startDevIdp(options: StartDevIdpOptions = {}): Promise<Dev
     const { provider, callback } = live.current;
     handleInteraction(provider, req, res).then(
       (handled) => handled || callback(req, res),
-      (error: Error) => log(`dev-idp: request failed: ${error.stack}`),
+      (error: Error) => log(logLine`dev-idp: request failed: ${error}`),
     );
   });
   const stopWatching = source.watch(() => {
-    live.reload().catch((error: Error) => log(`dev-idp: cannot reload keys: ${error.message}`));
+    live
+      .reload()
+      .catch((error: Error) => log(logLine`dev-idp: cannot reload keys: ${error.message}`));
   });
 
   const kids = () => live.current.keys.keys.map((key) => key.kid);

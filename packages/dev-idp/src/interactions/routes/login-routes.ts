@@ -1,3 +1,4 @@
+import { logLine } from '../../logging/log-line';
 import { clientNameOf, type InteractionRoute } from '../interaction-context';
 import { loginPage } from '../pages/login-page';
 import { readForm } from '../read-form';
@@ -17,7 +18,7 @@ export const postDatabaseLogin: InteractionRoute = async (context) => {
   const account =
     email && password ? await accounts.verifyDatabaseLogin(email, password) : undefined;
   if (!account) {
-    log(`dev-idp: database sign-in refused (wrong email or password) for "${email}"`);
+    log(logLine`dev-idp: database sign-in refused (wrong email or password) for ${email}`);
     const clientName = await clientNameOf(provider, details.params.client_id);
     sendHtml(res, 401, loginPage({ uid, clientName, email, error: wrongCredentialsMessage }));
     return;
