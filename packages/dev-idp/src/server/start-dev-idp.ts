@@ -13,6 +13,7 @@ import { fileKeySource, memoryKeySource } from '../keys/key-source';
 import { logLine } from '../logging/log-line';
 import { createProvider } from '../provider/create-provider';
 import { createSharedMemoryAdapter } from '../provider/shared-memory-adapter';
+import { denyFraming } from './frame-headers';
 import { closeServer, listen } from './listen';
 import { type KeysChange, LiveProvider } from './live-provider';
 
@@ -85,6 +86,7 @@ export async function startDevIdp(options: StartDevIdpOptions = {}): Promise<Dev
     throw error;
   }
   server.on('request', (req, res) => {
+    denyFraming(res);
     const { provider, callback } = live.current;
     handleInteraction(provider, req, res).then(
       (handled) => handled || callback(req, res),
