@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type Provider from 'oidc-provider';
 import { errors } from 'oidc-provider';
 import type { AccountStore } from '../accounts/account-store';
+import type { SignInThrottle } from '../accounts/sign-in-throttle';
 import { logLine } from '../logging/log-line';
 import type { InteractionRoute } from './interaction-context';
 import { messagePage } from './pages/message-page';
@@ -35,10 +36,15 @@ const expired = () =>
  * Returns `false` for any other path, for oidc-provider to handle.
  *
  * @example
- * const handle = createInteractionHandler(accounts, console.log);
+ * const handle = createInteractionHandler({ accounts, throttle, log: console.log });
  * if (!(await handle(provider, req, res))) provider.callback()(req, res);
  */
-export function createInteractionHandler(accounts: AccountStore, log: (message: string) => void) {
+export function createInteractionHandler(parts: {
+  readonly accounts: AccountStore;
+  readonly throttle: SignInThrottle;
+  readonly log: (message: string) => void;
+}) {
+  const { accounts, throttle, log } = parts;
   return async (
     provider: Provider,
     req: IncomingMessage,
@@ -53,7 +59,7 @@ export function createInteractionHandler(accounts: AccountStore, log: (message: 
       return true;
     }
     try {
-      await route({ provider, req, res, uid: match[1], accounts, log });
+      await route({ provider, req, res, uid: match[1], accounts, throttle, log });
     } catch (error) {
       if (error instanceof errors.SessionNotFound || error instanceof WrongPromptError) {
         log(logLine`dev-idp: interaction ${match[1]} refused: ${error.message}`);

@@ -17,13 +17,22 @@ export async function openLoginPage(idp: DevIdp) {
   return { browser, page };
 }
 
-/** Posts the database sign-in form of a fresh sign-in page: what one guess costs an attacker. */
-export async function postPassword(idp: DevIdp, email: string, password: string) {
+/**
+ * Opens a fresh sign-in page and returns the post of its database form, to send when the test
+ * chooses: what one guess costs an attacker.
+ */
+export async function preparePasswordPost(idp: DevIdp) {
   const { browser, page } = await openLoginPage(idp);
   const action = findForm(page.body, 'database-login')?.action ?? '';
-  return browser.navigate(new URL(action, page.url), {
-    method: 'POST',
-    form: new URLSearchParams({ email, password }),
-    stopAt: stopAtCallback,
-  });
+  return (email: string, password: string) =>
+    browser.navigate(new URL(action, page.url), {
+      method: 'POST',
+      form: new URLSearchParams({ email, password }),
+      stopAt: stopAtCallback,
+    });
+}
+
+/** Posts the database sign-in form of a fresh sign-in page. */
+export async function postPassword(idp: DevIdp, email: string, password: string) {
+  return (await preparePasswordPost(idp))(email, password);
 }
