@@ -14,14 +14,15 @@ import { abortInteraction, showPrompt } from './routes/show-prompt';
 import { postSocialProfile, showSocialUpstream } from './routes/social-routes';
 import { sendHtml } from './send-html';
 
-const routes: Readonly<Record<string, InteractionRoute>> = {
-  'GET ': showPrompt,
-  'POST login': postDatabaseLogin,
-  'GET amazon-demo': showSocialUpstream,
-  'POST amazon-demo': postSocialProfile,
-  'POST consent': postConsent,
-  'POST abort': abortInteraction,
-};
+/** Keyed by `<method> <step>`: both come from the request, so a Map, never a plain object. */
+const routes: ReadonlyMap<string, InteractionRoute> = new Map([
+  ['GET ', showPrompt],
+  ['POST login', postDatabaseLogin],
+  ['GET amazon-demo', showSocialUpstream],
+  ['POST amazon-demo', postSocialProfile],
+  ['POST consent', postConsent],
+  ['POST abort', abortInteraction],
+]);
 
 const interactionPath = /^\/interaction\/([\w-]+)(?:\/([a-z-]+))?$/;
 
@@ -53,7 +54,7 @@ export function createInteractionHandler(parts: {
     const { pathname } = new URL(req.url ?? '/', 'http://dev-idp.invalid');
     const match = interactionPath.exec(pathname);
     if (!match?.[1]) return false;
-    const route = routes[`${req.method} ${match[2] ?? ''}`];
+    const route = routes.get(`${req.method} ${match[2] ?? ''}`);
     if (!route) {
       sendHtml(res, 404, messagePage('Not found', 'There is no such page.'));
       return true;
