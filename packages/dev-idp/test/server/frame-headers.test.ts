@@ -83,6 +83,7 @@ describe('frame headers', () => {
     // Prepare
     const open = pages[name];
     if (!open) throw new Error(`no page ${name}`);
+
     // Act
     const { headers } = await open();
 
@@ -90,4 +91,31 @@ describe('frame headers', () => {
     expect(headers.get('x-frame-options')).toBe('DENY');
     expect(headers.get('content-security-policy')).toMatch(/frame-ancestors 'none'/);
   });
+
+  const rendered = [
+    'sign-in page',
+    'social demo page',
+    'consent page',
+    'expired interaction page',
+    'unknown interaction page',
+    'sign-out confirmation (end_session)',
+    'signed-out page (end_session success)',
+    "oidc-provider's error page (bad authorization request)",
+  ];
+  it.each(rendered)(
+    'give the %s, which the dev-idp renders, the strict page policy',
+    async (name) => {
+      // Prepare
+      const open = pages[name];
+      if (!open) throw new Error(`no page ${name}`);
+
+      // Act
+      const { headers } = await open();
+
+      // Assess: no scripts, no framing
+      expect(headers.get('content-security-policy')).toBe(
+        "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; frame-ancestors 'none'",
+      );
+    },
+  );
 });
