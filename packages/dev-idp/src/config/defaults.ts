@@ -1,5 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Permission } from '@petstore/api-contract/types';
+import type { HashingLimits } from '../accounts/hashing-queue';
+import type { SignInLimits } from '../accounts/sign-in-throttle';
 
 const spaUris = ['http://127.0.0.1:5173/', 'http://127.0.0.1:5173/callback'] as const;
 
@@ -23,4 +25,14 @@ export const devIdpDefaults = {
   /** A local development secret, printed at start: never reuse it anywhere real. */
   m2mClientSecret: 'petstore-m2m-local-dev-secret',
   m2mPermissions: ['read:pets'] as readonly Permission[],
+  /**
+   * Failed database sign-ins: 5 per email or 20 per client address within 15 minutes lock that
+   * email or address out for 15 minutes (the right password included).
+   */
+  signInLimits: {
+    perAccount: { maxFailures: 5, windowSeconds: 15 * 60, lockoutSeconds: 15 * 60 },
+    perAddress: { maxFailures: 20, windowSeconds: 15 * 60, lockoutSeconds: 15 * 60 },
+  } satisfies SignInLimits,
+  /** At most 2 password hashes (scrypt) at once, 32 more waiting; beyond that a sign-in is refused. */
+  passwordHashing: { maxConcurrent: 2, maxWaiting: 32 } satisfies HashingLimits,
 } as const;

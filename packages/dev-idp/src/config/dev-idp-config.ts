@@ -1,5 +1,7 @@
 import type { Permission } from '@petstore/api-contract/types';
 import { z } from 'zod';
+import type { HashingLimits } from '../accounts/hashing-queue';
+import type { SignInLimits } from '../accounts/sign-in-throttle';
 import { DevIdpConfigError } from '../errors';
 import { devIdpDefaults } from './defaults';
 import { readDevIdpEnv } from './read-env';
@@ -33,6 +35,10 @@ export interface DevIdpOptions {
   readonly seedUsersFile?: string;
   /** Clients whose consent is granted without a page (first-party), default the SPA client. */
   readonly autoConsentClients?: readonly string[];
+  /** Failed sign-in limits per email and per client address (default 5 and 20 per 15 minutes). */
+  readonly signInLimits?: SignInLimits;
+  /** Password hashes at once and waiting (default 2 and 32). */
+  readonly passwordHashing?: HashingLimits;
 }
 
 /** The settings the dev-idp runs with, every value resolved. */
@@ -55,7 +61,16 @@ export interface DevIdpConfig {
   };
   readonly seedUsersFile: string;
   readonly autoConsentClients: readonly string[];
+  readonly signInLimits: SignInLimits;
+  readonly passwordHashing: HashingLimits;
 }
+
+const positiveInt = z.int().min(1);
+const throttleRule = z.object({
+  maxFailures: positiveInt,
+  windowSeconds: positiveInt,
+  lockoutSeconds: positiveInt,
+});
 
 const optionsSchema = z
   .object({
@@ -71,6 +86,8 @@ const optionsSchema = z
     m2mPermissions: z.array(permission),
     seedUsersFile: z.string().min(1),
     autoConsentClients: z.array(z.string()),
+    signInLimits: z.object({ perAccount: throttleRule, perAddress: throttleRule }),
+    passwordHashing: z.object({ maxConcurrent: positiveInt, maxWaiting: z.int().min(0) }),
   })
   .partial();
 
@@ -122,5 +139,7 @@ export function resolveDevIdpConfig(
     },
     seedUsersFile: options.seedUsersFile ?? fromEnv.DEV_IDP_SEED_USERS ?? d.seedUsersFile,
     autoConsentClients: options.autoConsentClients ?? [d.spaClientId],
+    signInLimits: options.signInLimits ?? d.signInLimits,
+    passwordHashing: options.passwordHashing ?? d.passwordHashing,
   };
 }

@@ -3,7 +3,14 @@ import { TokenFlowError } from '../errors';
 
 /** Where a navigation ended: an HTML page, or a redirect to a URL the caller asked to stop at. */
 export type Landing =
-  | { readonly kind: 'page'; readonly url: string; readonly status: number; readonly body: string }
+  | {
+      readonly kind: 'page';
+      readonly url: string;
+      readonly status: number;
+      /** The response headers of the page (security headers, content type). */
+      readonly headers: Headers;
+      readonly body: string;
+    }
   | { readonly kind: 'stopped'; readonly url: string };
 
 export interface NavigateOptions {
@@ -49,6 +56,7 @@ export class FormBrowser {
         kind: 'page',
         url: current.href,
         status: response.status,
+        headers: response.headers,
         body: await response.text(),
       };
     }

@@ -1,56 +1,74 @@
+import { attributeOf, elementsOf, type HtmlElement, parsePage, textOf } from './html-tree';
+
 /** A form found in a page: where it goes, how, and the values it would send as it stands. */
 export interface HtmlForm {
   readonly action: string;
   readonly method: 'GET' | 'POST';
-  /** Names and values of its inputs that carry a value (hidden fields, pre-filled inputs). */
+  /**
+   * Names and values its controls would submit as they stand: inputs that carry a `value`
+   * attribute (hidden fields, pre-filled inputs; checkboxes and radios only when `checked`) and
+   * textareas; disabled controls and buttons left out (a button only counts when pressed).
+   */
   readonly fields: URLSearchParams;
 }
 
-const entities: Record<string, string> = {
-  '&amp;': '&',
-  '&lt;': '<',
-  '&gt;': '>',
-  '&quot;': '"',
-  '&#39;': "'",
-};
-const decode = (text: string) => text.replace(/&(?:amp|lt|gt|quot|#39);/g, (e) => entities[e] ?? e);
+const notSubmitted = new Set(['submit', 'button', 'image', 'reset', 'file']);
 
-function attributes(tag: string): Map<string, string> {
-  const found = new Map<string, string>();
-  for (const match of tag.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
-    found.set((match[1] ?? '').toLowerCase(), decode(match[2] ?? match[3] ?? ''));
+/** The form a control belongs to: its `form` attribute names it, else the form it sits in. */
+function ownerOf(control: HtmlElement, forms: readonly HtmlElement[]): HtmlElement | undefined {
+  const named = attributeOf(control, 'form');
+  if (named !== undefined) return forms.find((form) => attributeOf(form, 'id') === named);
+  for (let node = control.parentNode; node; node = 'parentNode' in node ? node.parentNode : null) {
+    if ('tagName' in node && node.tagName === 'form') return node;
   }
-  return found;
+  return undefined;
+}
+
+function submittedValue(control: HtmlElement): string | undefined {
+  if (attributeOf(control, 'disabled') !== undefined) return undefined;
+  if (control.tagName === 'textarea') return textOf(control);
+  const type = (attributeOf(control, 'type') ?? 'text').toLowerCase();
+  if (notSubmitted.has(type)) return undefined;
+  if (type === 'checkbox' || type === 'radio') {
+    return attributeOf(control, 'checked') === undefined
+      ? undefined
+      : (attributeOf(control, 'value') ?? 'on');
+  }
+  return attributeOf(control, 'value');
 }
 
 /**
- * Finds the form with the given `id` in a page the dev-idp (or oidc-provider) rendered. Not a
- * general HTML parser: enough for these pages, which are ours.
+ * Finds the form with the given `id` in a page the dev-idp (or oidc-provider) rendered, parsed
+ * with a real HTML parser (parse5): attributes in any order and any quoting, entities, comments
+ * and templates are read as a browser reads them. With several forms of that id, the first wins
+ * (as `document.getElementById`).
  *
  * @example
  * findForm(page.body, 'database-login')?.action // '/interaction/abc/login'
  */
 export function findForm(html: string, id: string): HtmlForm | undefined {
-  for (const match of html.matchAll(/<form\b([^>]*)>([\s\S]*?)<\/form>/gi)) {
-    const attrs = attributes(match[1] ?? '');
-    if (attrs.get('id') !== id) continue;
-    const fields = new URLSearchParams();
-    for (const input of (match[2] ?? '').matchAll(/<input\b([^>]*)>/gi)) {
-      const inputAttrs = attributes(input[1] ?? '');
-      const name = inputAttrs.get('name');
-      const value = inputAttrs.get('value');
-      if (name && value !== undefined) fields.set(name, value);
-    }
-    const method = attrs.get('method')?.toUpperCase() === 'POST' ? 'POST' : 'GET';
-    return { action: attrs.get('action') ?? '', method, fields };
+  const elements = [...elementsOf(parsePage(html))];
+  const forms = elements.filter((element) => element.tagName === 'form');
+  const form = forms.find((candidate) => attributeOf(candidate, 'id') === id);
+  if (!form) return undefined;
+  const fields = new URLSearchParams();
+  for (const control of elements) {
+    if (control.tagName !== 'input' && control.tagName !== 'textarea') continue;
+    const name = attributeOf(control, 'name');
+    const value = submittedValue(control);
+    if (name && value !== undefined && ownerOf(control, forms) === form) fields.append(name, value);
   }
-  return undefined;
+  const method = attributeOf(form, 'method')?.toUpperCase() === 'POST' ? 'POST' : 'GET';
+  return { action: attributeOf(form, 'action') ?? '', method, fields };
 }
 
-const text = (fragment: string) =>
-  decode(fragment.replace(/<[^>]+>/g, ' '))
-    .replace(/\s+/g, ' ')
-    .trim();
+const firstText = (elements: readonly HtmlElement[], test: (element: HtmlElement) => boolean) => {
+  const found = elements.find(test);
+  return found && textOf(found);
+};
+
+const isAlert = (element: HtmlElement) =>
+  (attributeOf(element, 'role') ?? '').toLowerCase().split(/\s+/).includes('alert');
 
 /**
  * What a page says, for error messages: its `h1`, then its alert or first paragraph.
@@ -59,19 +77,19 @@ const text = (fragment: string) =>
  * describePage(page.body) // 'Sign in to Pet Store: Wrong email or password.'
  */
 export function describePage(html: string): string {
-  const heading = /<h1\b[^>]*>([\s\S]*?)<\/h1>/i.exec(html)?.[1];
-  const alert = /<[^>]+role="alert"[^>]*>([\s\S]*?)<\/(?:p|div)>/i.exec(html)?.[1];
-  const paragraph = /<p\b[^>]*>([\s\S]*?)<\/p>/i.exec(html)?.[1];
-  return [heading, alert ?? paragraph].flatMap((part) => (part ? [text(part)] : [])).join(': ');
+  const elements = [...elementsOf(parsePage(html))];
+  const heading = firstText(elements, (element) => element.tagName === 'h1');
+  const detail =
+    firstText(elements, isAlert) ?? firstText(elements, (element) => element.tagName === 'p');
+  return [heading, detail].filter((part): part is string => Boolean(part)).join(': ');
 }
 
 /**
- * The text of the page's alert (`role="alert"`), if it shows one.
+ * The text of the page's alert (the first element with `role="alert"`), if it shows one.
  *
  * @example
  * alertOf(page.body) // 'Wrong email or password.'
  */
 export function alertOf(html: string): string | undefined {
-  const alert = /<[^>]+role="alert"[^>]*>([\s\S]*?)<\/(?:p|div)>/i.exec(html)?.[1];
-  return alert === undefined ? undefined : text(alert);
+  return firstText([...elementsOf(parsePage(html))], isAlert);
 }

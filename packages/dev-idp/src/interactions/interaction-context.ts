@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type Provider from 'oidc-provider';
 import type { AccountStore } from '../accounts/account-store';
+import type { SignInThrottle } from '../accounts/sign-in-throttle';
 
 /** Everything one interaction route needs for one request. */
 export interface InteractionContext {
@@ -10,6 +11,8 @@ export interface InteractionContext {
   /** The interaction id from the path. */
   readonly uid: string;
   readonly accounts: AccountStore;
+  /** Failed database sign-in limits. */
+  readonly throttle: SignInThrottle;
   readonly log: (message: string) => void;
 }
 

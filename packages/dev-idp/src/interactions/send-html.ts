@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import { pageContentSecurityPolicy } from '../server/frame-headers';
 
 /**
  * Sends an interaction page: never cached, no scripts, styles inline only, not framable.
@@ -10,8 +11,8 @@ export function sendHtml(res: ServerResponse, status: number, body: string): voi
   res.writeHead(status, {
     'content-type': 'text/html; charset=utf-8',
     'cache-control': 'no-store',
-    'content-security-policy':
-      "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; frame-ancestors 'none'",
+    'content-security-policy': pageContentSecurityPolicy,
+    'x-frame-options': 'DENY',
     'referrer-policy': 'no-referrer',
     'x-content-type-options': 'nosniff',
   });

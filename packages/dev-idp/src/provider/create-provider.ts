@@ -3,6 +3,7 @@ import Provider, { type AdapterFactory } from 'oidc-provider';
 import type { AccountStore } from '../accounts/account-store';
 import type { DevIdpConfig } from '../config/dev-idp-config';
 import type { SigningKeySet } from '../keys/signing-key-set';
+import { logLine } from '../logging/log-line';
 import { loadGrantWithAutoConsent } from './auto-consent';
 import { clientsFor, corsAllowed } from './clients';
 import { toOidcAccount } from './oidc-account';
@@ -24,6 +25,10 @@ export interface ProviderParts {
   readonly adapter: AdapterFactory;
   readonly log: (message: string) => void;
 }
+
+/** oidc-provider's `error_description` of a refusal (its message is only the error code). */
+const describeError = (error: Error) =>
+  'error_description' in error ? String(error.error_description) : '';
 
 /**
  * An oidc-provider instance configured as the Pet Store's identity provider. Sessions, grants
@@ -74,12 +79,12 @@ export function createProvider(parts: ProviderParts): Provider {
     renderError,
     ttl: ttlFor(config),
   });
-  provider.on('server_error', (_ctx, error) => log(`dev-idp: server error: ${error.stack}`));
+  provider.on('server_error', (_ctx, error) => log(logLine`dev-idp: server error: ${error}`));
   provider.on('grant.error', (_ctx, error) =>
-    log(`dev-idp: token request refused: ${error.message}`),
+    log(logLine`dev-idp: token request refused: ${error.message} ${describeError(error)}`),
   );
   provider.on('authorization.error', (_ctx, error) =>
-    log(`dev-idp: authorization request refused: ${error.message}`),
+    log(logLine`dev-idp: authorization request refused: ${error.message} ${describeError(error)}`),
   );
   return provider;
 }

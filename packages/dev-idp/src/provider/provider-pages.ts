@@ -2,6 +2,7 @@ import type { ErrorOut, KoaContextWithOIDC } from 'oidc-provider';
 import { html, raw } from '../interactions/pages/html';
 import { layout } from '../interactions/pages/layout';
 import { messagePage } from '../interactions/pages/message-page';
+import { pageContentSecurityPolicy } from '../server/frame-headers';
 
 /**
  * The sign-out confirmation (end_session). `form` is oidc-provider's hidden form (`op.logoutForm`,
@@ -12,6 +13,7 @@ import { messagePage } from '../interactions/pages/message-page';
  */
 export function logoutSource(ctx: KoaContextWithOIDC, form: string): void {
   ctx.type = 'html';
+  ctx.set('content-security-policy', pageContentSecurityPolicy);
   ctx.body = layout(
     'Sign out of Pet Store?',
     html`${raw(form)}
@@ -23,6 +25,7 @@ export function logoutSource(ctx: KoaContextWithOIDC, form: string): void {
 /** Shown after sign-out when the client gave no post-logout redirect URI. */
 export function postLogoutSuccessSource(ctx: KoaContextWithOIDC): void {
   ctx.type = 'html';
+  ctx.set('content-security-policy', pageContentSecurityPolicy);
   ctx.body = messagePage('Signed out', 'You have signed out of Pet Store.');
 }
 
@@ -34,6 +37,7 @@ export function postLogoutSuccessSource(ctx: KoaContextWithOIDC): void {
  */
 export function renderError(ctx: KoaContextWithOIDC, out: ErrorOut): void {
   ctx.type = 'html';
+  ctx.set('content-security-policy', pageContentSecurityPolicy);
   ctx.body = messagePage(
     'Something went wrong',
     `${out.error}${out.error_description ? `: ${out.error_description}` : ''}`,

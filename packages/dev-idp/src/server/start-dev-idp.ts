@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import { AccountStore } from '../accounts/account-store';
+import { HashingQueue } from '../accounts/hashing-queue';
 import { loadSeedUsers } from '../accounts/seed-users';
+import { SignInThrottle } from '../accounts/sign-in-throttle';
 import {
   type DevIdpConfig,
   type DevIdpOptions,
@@ -10,8 +12,10 @@ import {
 import { createInteractionHandler } from '../interactions/interaction-handler';
 import { keyRetentionSeconds } from '../keys/key-retention';
 import { fileKeySource, memoryKeySource } from '../keys/key-source';
+import { logLine } from '../logging/log-line';
 import { createProvider } from '../provider/create-provider';
 import { createSharedMemoryAdapter } from '../provider/shared-memory-adapter';
+import { denyFraming } from './frame-headers';
 import { closeServer, listen } from './listen';
 import { type KeysChange, LiveProvider } from './live-provider';
 
@@ -23,7 +27,7 @@ export interface StartDevIdpOptions extends DevIdpOptions {
   readonly log?: (message: string) => void;
   /** Environment to read settings from; default `process.env`. */
   readonly env?: NodeJS.ProcessEnv;
-  /** Clock in epoch seconds, for key expiry; default the system clock. */
+  /** Clock in epoch seconds, for key expiry and sign-in lockouts; default the system clock. */
   readonly now?: () => number;
 }
 
@@ -61,9 +65,10 @@ export async function startDevIdp(options: StartDevIdpOptions = {}): Promise<Dev
   const { log = () => {}, env = process.env, now = () => Math.floor(Date.now() / 1000) } = options;
   const config = resolveDevIdpConfig(options, env);
   const seedUsers = await loadSeedUsers(config.seedUsersFile);
-  const accounts = new AccountStore(seedUsers);
+  const accounts = new AccountStore(seedUsers, new HashingQueue(config.passwordHashing));
+  const throttle = new SignInThrottle(config.signInLimits, now);
   const source = config.dataDir ? fileKeySource(config.dataDir) : memoryKeySource();
-  const handleInteraction = createInteractionHandler(accounts, log);
+  const handleInteraction = createInteractionHandler({ accounts, throttle, log });
 
   const server = createServer();
   const port = await listen(server, config.host, config.port);
@@ -84,14 +89,17 @@ export async function startDevIdp(options: StartDevIdpOptions = {}): Promise<Dev
     throw error;
   }
   server.on('request', (req, res) => {
+    denyFraming(res);
     const { provider, callback } = live.current;
     handleInteraction(provider, req, res).then(
       (handled) => handled || callback(req, res),
-      (error: Error) => log(`dev-idp: request failed: ${error.stack}`),
+      (error: Error) => log(logLine`dev-idp: request failed: ${error}`),
     );
   });
   const stopWatching = source.watch(() => {
-    live.reload().catch((error: Error) => log(`dev-idp: cannot reload keys: ${error.message}`));
+    live
+      .reload()
+      .catch((error: Error) => log(logLine`dev-idp: cannot reload keys: ${error.message}`));
   });
 
   const kids = () => live.current.keys.keys.map((key) => key.kid);

@@ -49,12 +49,48 @@ describe('AccountStore', () => {
 
     // Act
     const first = accounts.signInSocial({ name: 'Bea', email: 'Bea@Example.com' });
-    const again = accounts.signInSocial({ name: 'Bea B.', email: 'bea@example.com' });
+    const again = accounts.signInSocial({ name: 'Bea', email: 'bea@example.com' });
 
     // Assess
     expect(first.accountId).toBe(socialSubject('bea@example.com'));
     expect(again.accountId).toBe(first.accountId);
     expect(first.accountId).not.toContain('bea');
-    expect(accounts.find(first.accountId)).toMatchObject({ connection: 'social', name: 'Bea B.' });
+    expect(accounts.find(first.accountId)).toMatchObject({ connection: 'social', name: 'Bea' });
+  });
+
+  it('does not rename a social account when a later sign-in gives its email with another name', async () => {
+    // Prepare
+    const accounts = await store();
+    const bea = accounts.signInSocial({ name: 'Bea', email: 'bea@example.com' });
+
+    // Act
+    const later = accounts.signInSocial({ name: 'Mallory', email: 'BEA@example.com' });
+
+    // Assess
+    expect(later).toEqual(bea);
+    expect(accounts.find(bea.accountId)).toEqual({
+      accountId: bea.accountId,
+      connection: 'social',
+      email: 'bea@example.com',
+      name: 'Bea',
+    });
+  });
+
+  it("keeps a database account as it is when a social sign-in gives that user's email", async () => {
+    // Prepare
+    const accounts = await store();
+
+    // Act
+    const social = accounts.signInSocial({ name: 'Mallory', email: 'ann@petstore.local' });
+
+    // Assess
+    expect(social).toMatchObject({ connection: 'social', name: 'Mallory' });
+    expect(social.accountId).not.toBe('database|ann');
+    expect(accounts.find('database|ann')).toEqual({
+      accountId: 'database|ann',
+      connection: 'database',
+      email: 'Ann@Petstore.local',
+      name: 'Ann',
+    });
   });
 });

@@ -74,3 +74,30 @@ describe('resolveDevIdpConfig', () => {
     expect(resolveDevIdpConfig({}, {}).m2m.clientSecret).toBe(devIdpDefaults.m2mClientSecret);
   });
 });
+
+describe('sign-in limits and password hashing settings', () => {
+  it('default to 5 failures per email and 20 per address in 15 minutes, and 2 hashes at once', () => {
+    // Prepare / Act
+    const config = resolveDevIdpConfig({}, {});
+
+    // Assess
+    expect(config.signInLimits).toEqual({
+      perAccount: { maxFailures: 5, windowSeconds: 900, lockoutSeconds: 900 },
+      perAddress: { maxFailures: 20, windowSeconds: 900, lockoutSeconds: 900 },
+    });
+    expect(config.passwordHashing).toEqual({ maxConcurrent: 2, maxWaiting: 32 });
+  });
+
+  it('refuses a limit that is not a positive whole number, naming the option', () => {
+    // Prepare
+    const rule = { maxFailures: 0, windowSeconds: 60, lockoutSeconds: 60 };
+
+    // Act / Assess
+    expect(() =>
+      resolveDevIdpConfig({ signInLimits: { perAccount: rule, perAddress: rule } }, {}),
+    ).toThrow(/Option signInLimits\.perAccount\.maxFailures is invalid/);
+    expect(() =>
+      resolveDevIdpConfig({ passwordHashing: { maxConcurrent: 0.5, maxWaiting: 1 } }, {}),
+    ).toThrow(DevIdpConfigError);
+  });
+});

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FormBrowser, type Landing } from '../../src/flows/form-browser';
+import { FormBrowser } from '../../src/flows/form-browser';
 import { alertOf, findForm } from '../../src/flows/html-form';
 import type { DevIdp } from '../../src/server/start-dev-idp';
-import { authorizationRequest, stopAtCallback } from '../support/authorization-request';
+import { stopAtCallback } from '../support/authorization-request';
+import { asPage, openLoginPage } from '../support/sign-in-page';
 import { startTestIdp } from '../support/test-idp';
 
 let idp: DevIdp;
@@ -11,18 +12,6 @@ beforeAll(async () => {
   ({ idp } = await startTestIdp());
 });
 afterAll(() => idp.close());
-
-function asPage(landing: Landing) {
-  if (landing.kind !== 'page') throw new Error(`expected a page, landed at ${landing.url}`);
-  return landing;
-}
-
-async function openLoginPage() {
-  const browser = new FormBrowser();
-  const { url } = await authorizationRequest(idp);
-  const page = asPage(await browser.navigate(url, { stopAt: stopAtCallback }));
-  return { browser, page };
-}
 
 async function post(browser: FormBrowser, page: { url: string }, action: string, fields: object) {
   const form = new URLSearchParams(fields as Record<string, string>);
@@ -36,7 +25,7 @@ async function post(browser: FormBrowser, page: { url: string }, action: string,
 describe('the sign-in page', () => {
   it('is an accessible form: one h1, labelled inputs, both connections, no script', async () => {
     // Prepare / Act
-    const { page } = await openLoginPage();
+    const { page } = await openLoginPage(idp);
 
     // Assess
     expect(page.status).toBe(200);
@@ -52,7 +41,7 @@ describe('the sign-in page', () => {
 
   it('shows the error, keeps the email and issues no code on a wrong password', async () => {
     // Prepare
-    const { browser, page } = await openLoginPage();
+    const { browser, page } = await openLoginPage(idp);
     const action = findForm(page.body, 'database-login')?.action ?? '';
 
     // Act
@@ -71,7 +60,7 @@ describe('the sign-in page', () => {
 
   it('lets the user try again after a wrong password and then redirects with a code', async () => {
     // Prepare
-    const { browser, page } = await openLoginPage();
+    const { browser, page } = await openLoginPage(idp);
     const action = findForm(page.body, 'database-login')?.action ?? '';
     await post(browser, page, action, { email: 'admin@petstore.local', password: 'wrong' });
 
@@ -88,7 +77,7 @@ describe('the sign-in page', () => {
 
   it('gives the same answer for an unknown email as for a wrong password', async () => {
     // Prepare
-    const { browser, page } = await openLoginPage();
+    const { browser, page } = await openLoginPage(idp);
     const action = findForm(page.body, 'database-login')?.action ?? '';
 
     // Act
@@ -103,7 +92,7 @@ describe('the sign-in page', () => {
 
   it('sends access_denied to the client when the user cancels', async () => {
     // Prepare
-    const { browser, page } = await openLoginPage();
+    const { browser, page } = await openLoginPage(idp);
     const action = findForm(page.body, 'cancel')?.action ?? '';
 
     // Act
@@ -116,7 +105,7 @@ describe('the sign-in page', () => {
 
   it('answers a stale or foreign interaction with an explanation, not a stack trace', async () => {
     // Prepare: a browser without the interaction cookie
-    const { page } = await openLoginPage();
+    const { page } = await openLoginPage(idp);
 
     // Act
     const landing = asPage(await new FormBrowser().navigate(page.url));
@@ -130,7 +119,7 @@ describe('the sign-in page', () => {
 describe('the simulated Amazon (demo) page', () => {
   it('asks for a display name and email and explains what is wrong, keeping the input', async () => {
     // Prepare
-    const { browser, page } = await openLoginPage();
+    const { browser, page } = await openLoginPage(idp);
     const social = findForm(page.body, 'social-login');
     const upstream = asPage(await browser.navigate(new URL(social?.action ?? '', page.url)));
     const action = findForm(upstream.body, 'social-profile')?.action ?? '';
