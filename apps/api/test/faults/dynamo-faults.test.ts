@@ -81,6 +81,8 @@ function everyOperation(pet: Pet): [string, ProxyHandler, EventOptions][] {
         resource: '/pets/{petId}/purchase',
         pathParameters: petId,
         authorizer: callers.buyer,
+        // The SPA's origin: it must be able to read Retry-After.
+        headers: { Origin: 'https://app.example.com' },
       },
     ],
   ];
@@ -130,6 +132,11 @@ describe('DynamoDB stopped', () => {
       expectUnavailable(answer);
       expect(ms).toBeLessThan(dynamoCallBoundMs + slack);
     }
+    // The purchase came from the SPA's origin, which may read when to try again.
+    expect(answers.at(-1)?.answer.headers).toMatchObject({
+      'Access-Control-Allow-Origin': 'https://app.example.com',
+      'Access-Control-Expose-Headers': 'Location, Retry-After',
+    });
     expect(after).toEqual(before);
     expect(next.status).toBe(200);
     expect(next.json).toEqual(pet);
