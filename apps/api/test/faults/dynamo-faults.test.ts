@@ -174,3 +174,46 @@ describe('DynamoDB too slow to answer', () => {
     expect(next.json).toMatchObject({ id: pet.id, isSold: true });
   });
 });
+
+describe('DynamoDB answering too late, after doing the work', () => {
+  it('answers the purchase 503 within the bound, and the write that reached the table is whole', async () => {
+    // Prepare
+    const pet = await seedPet();
+    proxy.holdAnswers();
+
+    // Act
+    const { answer, ms } = await timed(handlers.purchasePet, {
+      method: 'POST',
+      resource: '/pets/{petId}/purchase',
+      pathParameters: { petId: pet.id },
+      authorizer: callers.buyer,
+    });
+    proxy.pass();
+    const stored = (await table.items()).find((item) => item.id === pet.id);
+    const next = await invoke(handlers.getPet, {
+      method: 'GET',
+      resource: '/pets/{petId}',
+      pathParameters: { petId: pet.id },
+      authorizer: callers.buyer,
+    });
+
+    // Assess
+    expectUnavailable(answer);
+    expect(ms).toBeLessThan(dynamoCallBoundMs + slack);
+    // The write reached the table: all of it was applied, attributes and indexes alike.
+    expect(stored).toMatchObject({
+      isSold: true,
+      soldTo: { subject: callers.buyer.sub, name: callers.buyer.name },
+      soldAt: expect.any(String),
+      createdAt: pet.createdAt,
+      price: pet.price,
+    });
+    expect(next.status).toBe(200);
+    expect(next.json).toEqual({
+      ...pet,
+      isSold: true,
+      soldTo: stored?.soldTo,
+      soldAt: stored?.soldAt,
+    });
+  });
+});

@@ -10,6 +10,11 @@ export interface SlowProxy {
    * slow to answer does; what was held is dropped when the client gives up.
    */
   hold(): void;
+  /**
+   * Forward requests to the table but hold its answers, as a table that does the work and
+   * answers too late: the client times out although the write was applied.
+   */
+  holdAnswers(): void;
   /** How many connections the proxy has accepted. */
   readonly connections: number;
   close(): Promise<void>;
@@ -25,6 +30,7 @@ export interface SlowProxy {
  */
 export async function startSlowProxy(target: number): Promise<SlowProxy> {
   let holding = false;
+  let holdingAnswers = false;
   let connections = 0;
   const sockets = new Set<Socket>();
   const server = createServer((client) => {
@@ -45,7 +51,9 @@ export async function startSlowProxy(target: number): Promise<SlowProxy> {
     upstream.on('error', () => client.destroy());
     client.on('close', () => upstream.destroy());
     client.pipe(upstream);
-    upstream.pipe(client);
+    if (holdingAnswers)
+      upstream.resume(); // read and drop the answers
+    else upstream.pipe(client);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -53,6 +61,11 @@ export async function startSlowProxy(target: number): Promise<SlowProxy> {
     endpoint: `http://127.0.0.1:${port}`,
     pass: () => {
       holding = false;
+      holdingAnswers = false;
+    },
+    holdAnswers: () => {
+      holdingAnswers = true;
+      for (const socket of sockets) socket.destroy();
     },
     hold: () => {
       holding = true;
