@@ -59,7 +59,10 @@ export interface paths {
          *     user name sent by the client is ignored. On the IAM API the buyer is the user of the
          *     verified ID token in `X-Id-Token`, which must belong to the signed caller (403
          *     `IDENTITY_TOKEN_REQUIRED` without one, `IDENTITY_TOKEN_INVALID` for one that does not
-         *     verify or is another user's); nothing is written when it is refused.
+         *     verify or is another user's); nothing is written when it is refused. A purchase is
+         *     idempotent for its buyer: when the pet is already sold to the caller (say, a retry after
+         *     a 503 whose write had reached the table), the answer is 200 with the pet as first sold;
+         *     anyone else gets 409 `PET_ALREADY_SOLD`.
          */
         post: operations["purchasePet"];
         delete?: never;
