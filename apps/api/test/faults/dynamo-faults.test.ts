@@ -6,6 +6,7 @@ import { dynamoCallBoundMs, dynamoCallLimits } from '@petstore/domain/dynamodb';
 import { type LocalDynamo, startLocalDynamo } from '@petstore/domain/dynamodb/local';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ProxyHandler } from '../../src/define-handler';
+import { capturedLogs } from '../support/captured-logs';
 import { type Answer, invoke } from '../support/invoke';
 import type { EventOptions } from '../support/proxy-event';
 import { callers } from '../support/proxy-event';
@@ -113,12 +114,12 @@ describe('DynamoDB stopped', () => {
     await dynamo.close();
 
     // Act
-    const answers = await Promise.all(
-      everyOperation(pet).map(async ([name, handler, options]) => ({
-        name,
-        ...(await timed(handler, options)),
-      })),
-    );
+    let answers: { answer: Answer; ms: number }[] = [];
+    const log = await capturedLogs(async () => {
+      answers = await Promise.all(
+        everyOperation(pet).map(([, handler, options]) => timed(handler, options)),
+      );
+    });
     dynamo = await startLocalDynamo({ port, path: dataDir });
     const after = await table.items();
     const next = await invoke(handlers.getPet, {
@@ -137,6 +138,20 @@ describe('DynamoDB stopped', () => {
       'Access-Control-Allow-Origin': 'https://app.example.com',
       'Access-Control-Expose-Headers': 'Location, Retry-After',
     });
+    // A fault of ours, logged as one, with what the SDK said; the caller was told none of it.
+    const lines = log
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    const unavailable = lines.filter((line) => line.message === 'unavailable');
+    expect(unavailable).toHaveLength(5);
+    for (const line of unavailable) {
+      expect(line).toMatchObject({
+        level: 'ERROR',
+        // Through the proxy a stopped table is a connection closed at once.
+        error: { message: expect.stringMatching(/ECONNREFUSED|ECONNRESET|socket hang up/) },
+      });
+    }
     expect(after).toEqual(before);
     expect(next.status).toBe(200);
     expect(next.json).toEqual(pet);
