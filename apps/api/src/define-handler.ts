@@ -1,4 +1,5 @@
 import { type OperationId, operation } from '@petstore/api-contract/operations';
+import { StoreUnavailableError } from '@petstore/domain/errors';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { type Caller, callerOf, requirePermissions } from './http/caller';
 import { corsHeaders } from './http/cors';
@@ -67,7 +68,10 @@ export function defineHandler(
       };
     } catch (error) {
       const problem = toProblem(error, event.path, requestId);
-      if (isExpectedError(error)) {
+      if (error instanceof StoreUnavailableError) {
+        // A fault of the infrastructure, not of the request: logged as one, with the SDK's error.
+        logger.error('unavailable', { error: error.cause as Error, caller: caller.subject });
+      } else if (isExpectedError(error)) {
         logger.info('refused', {
           status: problem.status,
           code: problem.code,
@@ -77,7 +81,7 @@ export function defineHandler(
       } else {
         logger.error('failed', { error: error as Error, caller: caller.subject });
       }
-      const response = problemResponse(problem);
+      const response = problemResponse(problem, error);
       return { ...response, headers: { ...response.headers, ...cors } };
     }
   };

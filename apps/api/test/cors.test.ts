@@ -15,7 +15,7 @@ describe('L6: the function adds CORS headers itself', () => {
     });
     expect(answer.headers).toMatchObject({
       'Access-Control-Allow-Origin': 'https://app.example.com',
-      'Access-Control-Expose-Headers': 'Location',
+      'Access-Control-Expose-Headers': 'Location, Retry-After',
       Vary: 'Origin',
     });
   });

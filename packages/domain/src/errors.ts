@@ -46,3 +46,18 @@ export class PetAlreadySoldError extends DomainError {
     super(`The pet ${petId} is no longer available.`);
   }
 }
+
+/**
+ * The store did not answer in time, refused the connection, or said it is overloaded: a passing
+ * fault of the infrastructure, answered as 503 with `Retry-After`. `cause` holds the SDK's error
+ * (for the log only).
+ */
+export class StoreUnavailableError extends DomainError {
+  override readonly name = 'StoreUnavailableError';
+  readonly code = 'SERVICE_UNAVAILABLE';
+  /** When to try again, in seconds. */
+  readonly retryAfterSeconds = 2;
+  constructor(cause: unknown) {
+    super('The pet store cannot be reached right now. Try again in a moment.', { cause });
+  }
+}

@@ -1,8 +1,9 @@
 import { defineHandler } from '../define-handler';
+import { viewerOf } from '../http/viewer';
 import { pets } from '../pet-service';
 
-/** `GET /pets/{petId}`. */
-export const handler = defineHandler('getPet', async ({ event }) => ({
+/** `GET /pets/{petId}`: `soldTo` only for admins and the buyer themself. */
+export const handler = defineHandler('getPet', async ({ event, caller }) => ({
   status: 200,
-  body: await pets.getPet(event.pathParameters?.petId),
+  body: await pets.getPet(event.pathParameters?.petId, viewerOf(caller)),
 }));

@@ -5,7 +5,7 @@
  *
  * @example
  * corsHeaders('http://127.0.0.1:5173', ['http://127.0.0.1:5173'])
- * // { 'Access-Control-Allow-Origin': 'http://127.0.0.1:5173', 'Access-Control-Expose-Headers': 'Location', Vary: 'Origin' }
+ * // { 'Access-Control-Allow-Origin': 'http://127.0.0.1:5173', 'Access-Control-Expose-Headers': 'Location, Retry-After', Vary: 'Origin' }
  */
 export function corsHeaders(
   origin: string | undefined,
@@ -15,7 +15,7 @@ export function corsHeaders(
   const allowed = allowedOrigins.includes('*') ? '*' : allowedOrigins.find((o) => o === origin);
   if (allowed) {
     headers['Access-Control-Allow-Origin'] = allowed;
-    headers['Access-Control-Expose-Headers'] = 'Location';
+    headers['Access-Control-Expose-Headers'] = 'Location, Retry-After';
   }
   return headers;
 }

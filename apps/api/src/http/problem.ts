@@ -1,5 +1,10 @@
 import type { Problem } from '@petstore/api-contract/types';
-import { DomainError, type ErrorCode, ValidationError } from '@petstore/domain/errors';
+import {
+  DomainError,
+  type ErrorCode,
+  StoreUnavailableError,
+  ValidationError,
+} from '@petstore/domain/errors';
 import type { APIGatewayProxyResult } from 'aws-lambda';
 import { RequestError } from './request-errors';
 
@@ -14,6 +19,7 @@ const statusOf = {
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   INTERNAL: 500,
+  SERVICE_UNAVAILABLE: 503,
 } as const satisfies Record<ErrorCode, number>;
 
 const titleOf = {
@@ -27,6 +33,7 @@ const titleOf = {
   PAYLOAD_TOO_LARGE: 'Body too large',
   UNSUPPORTED_MEDIA_TYPE: 'Unsupported media type',
   INTERNAL: 'Internal error',
+  SERVICE_UNAVAILABLE: 'Service unavailable',
 } as const satisfies Record<ErrorCode, string>;
 
 /** Whether `error` is one the API raises on purpose (and may describe to the caller). */
@@ -57,11 +64,23 @@ export function toProblem(error: unknown, instance: string, requestId: string): 
   };
 }
 
-/** The proxy response carrying a problem. */
-export function problemResponse(problem: Problem): APIGatewayProxyResult {
+/**
+ * The proxy response carrying the problem of `error`; a 503 says in `Retry-After` when to try
+ * again.
+ *
+ * @example
+ * problemResponse(toProblem(error, event.path, requestId), error)
+ * // { statusCode: 503, headers: { 'Content-Type': 'application/problem+json', 'Retry-After': '2' }, body: '{...}' }
+ */
+export function problemResponse(problem: Problem, error?: unknown): APIGatewayProxyResult {
   return {
     statusCode: problem.status,
-    headers: { 'Content-Type': 'application/problem+json' },
+    headers: {
+      'Content-Type': 'application/problem+json',
+      ...(error instanceof StoreUnavailableError
+        ? { 'Retry-After': String(error.retryAfterSeconds) }
+        : {}),
+    },
     body: JSON.stringify(problem),
   };
 }

@@ -26,11 +26,10 @@ describe('POST /pets', () => {
   });
 
   it('reads a base64-encoded body', async () => {
-    const body = Buffer.from(JSON.stringify({ type: 'gecko', price: 30 })).toString('base64');
     const answer = await invoke(handler, {
       method: 'POST',
       resource: '/pets',
-      body,
+      body: JSON.stringify({ type: 'gecko', price: 30 }),
       isBase64Encoded: true,
       headers: { 'content-type': 'application/json; charset=utf-8' },
     });

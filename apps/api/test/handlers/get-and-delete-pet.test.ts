@@ -4,18 +4,18 @@ import { handler as deletePet } from '../../src/handlers/delete-pet';
 import { handler as getPet } from '../../src/handlers/get-pet';
 import { sessionOf, users } from '../support/iam-users';
 import { invoke } from '../support/invoke';
-import { callers } from '../support/proxy-event';
+import { callers, type TokenIdentity } from '../support/proxy-event';
 import { seedPet } from '../support/seed';
 import { testTable } from '../support/table';
 
-const get = (petId: string, authorizer: Record<string, string> = callers.buyer) =>
+const get = (petId: string, authorizer: TokenIdentity = callers.buyer) =>
   invoke(getPet, {
     method: 'GET',
     resource: '/pets/{petId}',
     pathParameters: { petId },
     authorizer,
   });
-const remove = (petId: string, authorizer: Record<string, string> = callers.admin) =>
+const remove = (petId: string, authorizer: TokenIdentity = callers.admin) =>
   invoke(deletePet, {
     method: 'DELETE',
     resource: '/pets/{petId}',

@@ -2,9 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { handler } from '../../src/handlers/get-me';
 import { sessionOf, users } from '../support/iam-users';
 import { invoke } from '../support/invoke';
-import { type AssumedRoleSession, callers, roleNames } from '../support/proxy-event';
+import {
+  type AssumedRoleSession,
+  callers,
+  roleNames,
+  type TokenIdentity,
+} from '../support/proxy-event';
 
-const me = (authorizer: Record<string, string>) =>
+const me = (authorizer: TokenIdentity) =>
   invoke(handler, { method: 'GET', resource: '/me', authorizer });
 
 describe('GET /me', () => {
@@ -29,12 +34,12 @@ describe('GET /me', () => {
   });
 
   it('drops permissions the contract does not know', async () => {
-    const answer = await me({ ...callers.admin, permissions: 'read:pets admin:everything' });
+    const answer = await me({ ...callers.admin, permissions: ['read:pets', 'admin:everything'] });
     expect(answer.json.permissions).toEqual(['read:pets']);
   });
 
   it('refuses a caller without read:pets', async () => {
-    const answer = await me({ principalId: 'x', permissions: '' });
+    const answer = await me({ sub: 'x', name: 'x', permissions: [], tokenType: 'user' });
     expect(answer.status).toBe(403);
   });
 });

@@ -2,13 +2,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { handler } from '../../src/handlers/list-pets';
 import { sessionOf, users } from '../support/iam-users';
 import { invoke } from '../support/invoke';
-import { callers } from '../support/proxy-event';
+import { callers, type TokenIdentity } from '../support/proxy-event';
 import { seedPet } from '../support/seed';
 
-const list = (
-  query: Record<string, string> = {},
-  authorizer: Record<string, string> = callers.buyer,
-) => invoke(handler, { method: 'GET', resource: '/pets', query, authorizer });
+const list = (query: Record<string, string> = {}, authorizer: TokenIdentity = callers.buyer) =>
+  invoke(handler, { method: 'GET', resource: '/pets', query, authorizer });
 
 describe('GET /pets', () => {
   beforeAll(async () => {

@@ -3,14 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { handler as getPet } from '../../src/handlers/get-pet';
 import { handler } from '../../src/handlers/purchase-pet';
 import { invoke } from '../support/invoke';
-import { callers } from '../support/proxy-event';
+import { callers, type TokenIdentity } from '../support/proxy-event';
 import { seedPet } from '../support/seed';
 
-const purchase = (
-  petId: string,
-  authorizer: Record<string, string> = callers.buyer,
-  body?: string,
-) =>
+const purchase = (petId: string, authorizer: TokenIdentity | null = callers.buyer, body?: string) =>
   invoke(handler, {
     method: 'POST',
     resource: '/pets/{petId}/purchase',
@@ -106,7 +102,7 @@ describe('POST /pets/{petId}/purchase', () => {
 
   it('refuses a request that did not pass an authorizer', async () => {
     const pet = await seedPet();
-    const answer = await purchase(pet.id, {});
+    const answer = await purchase(pet.id, null);
     expect(answer.status).toBe(403);
   });
 });

@@ -1,20 +1,34 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { authorizerContext } from '@petstore/authorizer/authorizer-context';
+import { buildProxyEvent, type ProxyEventInput } from '@petstore/gateway/proxy-event';
+import { readTemplate } from '@petstore/gateway/template';
 import type { APIGatewayProxyEvent, Context } from 'aws-lambda';
+
+/** An identity as the TOKEN authorizer establishes it (what `authorizerContext` takes). */
+export type TokenIdentity = Parameters<typeof authorizerContext>[0];
 
 export interface EventOptions {
   method: string;
-  /** The route template, e.g. `/pets/{petId}`. */
+  /** The route template, e.g. `/pets/{petId}`: a route of the template's API. */
   resource: string;
   pathParameters?: Record<string, string>;
   query?: Record<string, string>;
   headers?: Record<string, string>;
   body?: string | null;
+  /** Send the body as these bytes (e.g. not valid UTF-8) instead of `body`. */
+  bodyBytes?: Buffer;
+  /**
+   * Deliver the body base64-encoded, as API Gateway does for a binary media type. The template
+   * lists none, so only a future `BinaryMediaTypes` would do it: the gateway's event is rewritten.
+   */
   isBase64Encoded?: boolean;
   /**
-   * `requestContext.authorizer`: principalId and the authorizer's context, strings only.
-   * Defaults to an admin's, except for an IAM request (`assumedRole`), which has none.
+   * The caller the TOKEN authorizer established (its context is the authorizer's own
+   * `authorizerContext`); `null` for none. Defaults to an admin, except for an IAM request
+   * (`assumedRole`), which has none.
    */
-  authorizer?: Record<string, string> | null;
+  authorizer?: TokenIdentity | null;
   /** A SigV4-signed request of the IAM API: the assumed-role session API Gateway verified. */
   assumedRole?: AssumedRoleSession;
 }
@@ -33,6 +47,31 @@ export interface AssumedRoleSession {
 }
 
 const apiAccountId = '123456789012';
+const identity = { region: 'eu-west-1', accountId: apiAccountId, stackName: 'petstore' };
+
+// The template the gateway serves: events carry its routes, stage and APIs as the gateway's do.
+// Its parameters without defaults only configure functions, not routes: any value will do.
+const model = await readTemplate(
+  fileURLToPath(new URL('../../../../infra/template.yaml', import.meta.url)),
+  {
+    parameters: {
+      TokenIssuer: 'https://idp.example.com/',
+      JwksUri: 'https://idp.example.com/.well-known/jwks.json',
+      Audience: 'https://petstore.example.com',
+      SpaClientId: 'petstore-spa',
+      AllowedOrigin: 'https://app.example.com',
+      EnableAccessLogs: 'false',
+    },
+  },
+);
+const tokenApi = apiNamed('PetsApi');
+const iamApi = apiNamed('PetsIamApi');
+
+function apiNamed(logicalId: string) {
+  const api = model.apis.find((candidate) => candidate.logicalId === logicalId);
+  if (!api) throw new Error(`infra/template.yaml has no API ${logicalId}`);
+  return api;
+}
 
 /** A stable `AROA...` unique id per role name, as IAM gives each role one. */
 function roleIdOf(roleName: string): string {
@@ -40,131 +79,122 @@ function roleIdOf(roleName: string): string {
   return `AROA${digest.slice(0, 17)}`;
 }
 
-/**
- * `requestContext.identity` of an `AWS_IAM` method called with an assumed role's temporary
- * credentials (IAM federation facts: `userArn` the assumed-role ARN, `user` and `caller`
- * `ROLE_ID:SESSION`, `accountId`, an `ASIA` access key; every `cognito*` field null).
- */
-function assumedRoleIdentity(session: AssumedRoleSession) {
-  const accountId = session.accountId ?? apiAccountId;
-  const principal = `${roleIdOf(session.roleName)}:${session.sessionName}`;
-  return {
-    accessKey: `ASIA${randomBytes(8).toString('hex').toUpperCase()}`,
-    accountId,
-    caller: principal,
-    user: principal,
-    userArn:
-      session.userArn ??
-      `arn:aws:sts::${accountId}:assumed-role/${session.roleName}/${session.sessionName}`,
-  };
-}
-
-/** Authorizer contexts as the TOKEN authorizer produces them for each kind of caller. */
+/** Callers as the TOKEN authorizer identifies them. */
 export const callers = {
   admin: {
-    principalId: 'dev-idp|admin',
     sub: 'dev-idp|admin',
     name: 'Ada Admin',
-    permissions: 'read:pets create:pets delete:pets',
+    permissions: ['read:pets', 'create:pets', 'delete:pets'],
+    tokenType: 'user',
   },
   buyer: {
-    principalId: 'amazon-demo|bea',
     sub: 'amazon-demo|bea',
     name: 'Bea Buyer',
-    permissions: 'read:pets purchase:pets',
+    permissions: ['read:pets', 'purchase:pets'],
+    tokenType: 'user',
   },
   otherBuyer: {
-    principalId: 'amazon-demo|cy',
     sub: 'amazon-demo|cy',
     name: 'Cy Buyer',
-    permissions: 'read:pets purchase:pets',
+    permissions: ['read:pets', 'purchase:pets'],
+    tokenType: 'user',
   },
   machine: {
-    principalId: 'petstore-m2m',
     sub: 'petstore-m2m',
     name: 'petstore-m2m',
-    permissions: 'read:pets',
+    permissions: ['read:pets'],
+    tokenType: 'machine',
     clientId: 'petstore-m2m',
   },
-} as const satisfies Record<string, Record<string, string>>;
+} as const satisfies Record<string, TokenIdentity>;
 
 /**
- * A REST API (v1) Lambda proxy event shaped like the ones API Gateway sends (AWS-BEHAVIOR.md
- * L1, L2): empty collections are `null`, headers come single- and multi-valued, the request
- * context carries the stage path and the authorizer's output (token API) or the assumed-role
- * caller (IAM API).
+ * The Lambda proxy event the local gateway sends for this request: built by the gateway's own
+ * `buildProxyEvent` for the template's route (`PetsApi`, or `PetsIamApi` for an `assumedRole`),
+ * with the authorizer's own `authorizerContext` as `requestContext.authorizer`.
+ *
+ * @example
+ * proxyEvent({ method: 'GET', resource: '/pets/{petId}', pathParameters: { petId }, authorizer: callers.buyer })
  */
 export function proxyEvent(options: EventOptions): APIGatewayProxyEvent {
+  const api = options.assumedRole ? iamApi : tokenApi;
+  const route = api.routes.find(
+    (candidate) => candidate.path === options.resource && candidate.method === options.method,
+  );
+  if (!route) throw new Error(`no route ${options.method} ${options.resource} in ${api.logicalId}`);
   const path = options.resource.replace(/\{(\w+)\+?\}/g, (_, name: string) =>
     encodeURIComponent(options.pathParameters?.[name] ?? ''),
   );
-  const headers = {
+  const headers: [string, string][] = Object.entries({
     Accept: 'application/json',
-    Host: 'abc123.execute-api.eu-west-1.amazonaws.com',
+    Host: `${api.apiId}.execute-api.${identity.region}.amazonaws.com`,
     'User-Agent': 'vitest',
-    'X-Forwarded-For': '198.51.100.7',
-    'X-Forwarded-Proto': 'https',
     ...options.headers,
-  };
-  const query = options.query && Object.keys(options.query).length > 0 ? options.query : null;
-  const now = Date.now();
-  return {
-    resource: options.resource,
-    path,
-    httpMethod: options.method,
-    headers,
-    multiValueHeaders: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, [v]])),
-    queryStringParameters: query,
-    multiValueQueryStringParameters: query
-      ? Object.fromEntries(Object.entries(query).map(([k, v]) => [k, [v]]))
-      : null,
-    pathParameters: options.pathParameters ?? null,
-    stageVariables: null,
-    body: options.body ?? null,
-    isBase64Encoded: options.isBase64Encoded ?? false,
-    requestContext: {
-      accountId: apiAccountId,
-      apiId: 'abc123',
-      domainName: 'abc123.execute-api.eu-west-1.amazonaws.com',
-      domainPrefix: 'abc123',
-      extendedRequestId: 'EXTENDED=',
-      httpMethod: options.method,
-      identity: {
-        accessKey: null,
-        accountId: null,
-        apiKey: null,
-        apiKeyId: null,
-        caller: null,
-        clientCert: null,
-        cognitoAuthenticationProvider: null,
-        cognitoAuthenticationType: null,
-        cognitoIdentityId: null,
-        cognitoIdentityPoolId: null,
-        principalOrgId: null,
-        sourceIp: '198.51.100.7',
-        user: null,
-        userAgent: 'vitest',
-        userArn: null,
-        ...(options.assumedRole ? assumedRoleIdentity(options.assumedRole) : {}),
-      },
-      path: `/prod${path}`,
-      protocol: 'HTTP/1.1',
+  });
+  const input: ProxyEventInput = {
+    request: {
       requestId: randomUUID(),
-      requestTime: new Date(now).toUTCString(),
-      requestTimeEpoch: now,
-      resourceId: 'abc1de',
-      resourcePath: options.resource,
-      stage: 'prod',
-      ...authorizerOf(options),
+      extendedRequestId: randomBytes(6).toString('base64'),
+      method: options.method,
+      path,
+      stagePrefix: `/${api.stageName}`,
+      query: new URLSearchParams(options.query ?? {}).toString(),
+      headers,
+      body: options.bodyBytes ?? Buffer.from(options.body ?? '', 'utf8'),
+      sourceIp: '198.51.100.7',
+      protocol: 'HTTP/1.1',
+      receivedAt: Date.now(),
     },
-  } as APIGatewayProxyEvent;
+    api,
+    matched: { route, pathParameters: options.pathParameters ?? {} },
+    identity,
+    authorizer: authorizerOf(options),
+    caller: options.assumedRole ? iamCaller(options.assumedRole) : undefined,
+  };
+  const event = buildProxyEvent(input);
+  if (!options.isBase64Encoded || event.body === null) return event;
+  return {
+    ...event,
+    body: Buffer.from(event.body, 'utf8').toString('base64'),
+    isBase64Encoded: true,
+  };
 }
 
-function authorizerOf(options: EventOptions) {
-  if (options.authorizer === null) return { authorizer: null };
-  if (options.authorizer) return { authorizer: options.authorizer };
-  // AWS_IAM methods: `requestContext.authorizer` is absent.
-  return options.assumedRole ? {} : { authorizer: callers.admin };
+function authorizerOf(options: EventOptions): ProxyEventInput['authorizer'] {
+  const caller =
+    options.authorizer === undefined && !options.assumedRole ? callers.admin : options.authorizer;
+  if (!caller) return undefined;
+  return {
+    output: {
+      principalId: caller.sub,
+      policyDocument: { Version: '2012-10-17', Statement: [] },
+      context: authorizerContext(caller) as Record<string, string>,
+      usageIdentifierKey: undefined,
+    },
+    latencyMs: 3,
+  };
+}
+
+/** The caller the gateway's IAM check establishes for a session of `session.roleName`. */
+function iamCaller(session: AssumedRoleSession): NonNullable<ProxyEventInput['caller']> {
+  const accountId = session.accountId ?? apiAccountId;
+  return {
+    accessKeyId: `ASIA${randomBytes(8).toString('hex').toUpperCase()}`,
+    session: {
+      accountId,
+      roleArn: `arn:aws:iam::${accountId}:role/${session.roleName}`,
+      roleName: session.roleName,
+      roleId: roleIdOf(session.roleName),
+      sessionName: session.sessionName,
+      assumedRoleArn:
+        session.userArn ??
+        `arn:aws:sts::${accountId}:assumed-role/${session.roleName}/${session.sessionName}`,
+      principalTags: new Map(),
+      sessionPolicy: undefined,
+      subject: session.sessionName,
+      providerArn: `arn:aws:iam::${accountId}:oidc-provider/idp.example.com`,
+    },
+  };
 }
 
 /** A Lambda context like the runtime's. */

@@ -1,12 +1,15 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { createDynamoClient, ensureTable } from '@petstore/domain/dynamodb';
 
-/** The test file's table, seen from outside the handlers (to check what was or was not written). */
-export function testTable() {
+/**
+ * The test file's table, seen from outside the handlers (to check what was or was not written),
+ * at the handlers' endpoint or at `endpoint`.
+ */
+export function testTable(endpoint = process.env.DYNAMODB_ENDPOINT) {
   const tableName = process.env.TABLE_NAME ?? '';
   const documents = createDynamoClient({
     region: 'us-east-1',
-    endpoint: process.env.DYNAMODB_ENDPOINT,
+    endpoint,
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
   });
   return {

@@ -59,7 +59,10 @@ export interface paths {
          *     user name sent by the client is ignored. On the IAM API the buyer is the user of the
          *     verified ID token in `X-Id-Token`, which must belong to the signed caller (403
          *     `IDENTITY_TOKEN_REQUIRED` without one, `IDENTITY_TOKEN_INVALID` for one that does not
-         *     verify or is another user's); nothing is written when it is refused.
+         *     verify or is another user's); nothing is written when it is refused. A purchase is
+         *     idempotent for its buyer: when the pet is already sold to the caller (say, a retry after
+         *     a 503 whose write had reached the table), the answer is 200 with the pet as first sold;
+         *     anyone else gets 409 `PET_ALREADY_SOLD`.
          */
         post: operations["purchasePet"];
         delete?: never;
@@ -117,6 +120,13 @@ export interface components {
             type: components["schemas"]["PetType"];
             price: components["schemas"]["Price"];
             isSold: boolean;
+            /**
+             * @description Who bought the pet. Present only for admins (an admin's token, or a session of the
+             *     admin role on the IAM API) and for the buyer themself (a token whose `sub` is the
+             *     buyer's; on the IAM API the purchase's own answer, whose buyer is proven by the ID
+             *     token). Anyone else is answered a sold pet (`isSold`, `soldAt`) without `soldTo`:
+             *     a subject can be derived from an email, so it is personal data.
+             */
             soldTo?: components["schemas"]["Buyer"];
             /** Format: date-time */
             soldAt?: string;
@@ -154,7 +164,7 @@ export interface components {
             }[];
         };
         /** @enum {string} */
-        ErrorCode: "VALIDATION_FAILED" | "INVALID_CURSOR" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "FORBIDDEN" | "IDENTITY_TOKEN_REQUIRED" | "IDENTITY_TOKEN_INVALID" | "PET_NOT_FOUND" | "PET_ALREADY_SOLD" | "INTERNAL";
+        ErrorCode: "VALIDATION_FAILED" | "INVALID_CURSOR" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "FORBIDDEN" | "IDENTITY_TOKEN_REQUIRED" | "IDENTITY_TOKEN_INVALID" | "PET_NOT_FOUND" | "PET_ALREADY_SOLD" | "SERVICE_UNAVAILABLE" | "INTERNAL";
         /** @description A response produced by API Gateway itself, before the API is reached. */
         GatewayError: {
             message?: string | null;
@@ -231,6 +241,20 @@ export interface components {
                 "application/json": components["schemas"]["GatewayError"];
             };
         };
+        /**
+         * @description The pets table did not answer in time (or refused the connection): nothing was written
+         *     by this request. `Retry-After` says when to try again. Code SERVICE_UNAVAILABLE.
+         */
+        ServiceUnavailable: {
+            headers: {
+                /** @description Seconds to wait before trying again. */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description An unexpected fault; it was logged with the request id. */
         InternalError: {
             headers: {
@@ -284,6 +308,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     createPet: {
@@ -318,6 +343,7 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getPet: {
@@ -347,6 +373,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     deletePet: {
@@ -374,6 +401,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     purchasePet: {
@@ -419,6 +447,7 @@ export interface operations {
             };
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getMe: {
@@ -457,4 +486,4 @@ type ReadonlyArray<T> = [
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
 export const petTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PetType"]> = ["dog", "cat", "fish", "bird", "gecko"];
 export const permissionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Permission"]> = ["read:pets", "create:pets", "delete:pets", "purchase:pets"];
-export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["VALIDATION_FAILED", "INVALID_CURSOR", "PAYLOAD_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE", "FORBIDDEN", "IDENTITY_TOKEN_REQUIRED", "IDENTITY_TOKEN_INVALID", "PET_NOT_FOUND", "PET_ALREADY_SOLD", "INTERNAL"];
+export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["VALIDATION_FAILED", "INVALID_CURSOR", "PAYLOAD_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE", "FORBIDDEN", "IDENTITY_TOKEN_REQUIRED", "IDENTITY_TOKEN_INVALID", "PET_NOT_FOUND", "PET_ALREADY_SOLD", "SERVICE_UNAVAILABLE", "INTERNAL"];

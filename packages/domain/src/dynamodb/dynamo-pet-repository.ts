@@ -10,6 +10,7 @@ import type { PetRepository } from '../pets/pet-repository';
 import { listPets } from './list-pets';
 import { markSold } from './mark-sold';
 import { toItem, toPet } from './pet-item';
+import { unlessUnavailable } from './store-unavailable';
 import { documentClientOf, isConditionFailure, type TableContext } from './table-context';
 
 export interface DynamoPetRepositoryOptions {
@@ -29,7 +30,10 @@ export class DuplicatePetIdError extends Error {
 }
 
 /**
- * The `PetRepository` over a DynamoDB table of the shape `petTable`, one item per pet.
+ * The `PetRepository` over a DynamoDB table of the shape `petTable`, one item per pet. A table
+ * that does not answer (in the client's time limits), refuses connections or throttles raises
+ * `StoreUnavailableError`; each operation is one single-item write or reads only, so a failed
+ * call never leaves a pet half-written.
  *
  * @example
  * const repository = createDynamoPetRepository({
@@ -45,7 +49,7 @@ export function createDynamoPetRepository(options: DynamoPetRepositoryOptions): 
   };
   const { documents, tableName: TableName } = context;
 
-  return {
+  const repository: PetRepository = {
     async create(pet) {
       try {
         await documents.send(
@@ -82,5 +86,13 @@ export function createDynamoPetRepository(options: DynamoPetRepositoryOptions): 
     },
     markSold: (id, buyer, soldAt) => markSold(context, id, buyer, soldAt),
     list: (request) => listPets(context, request),
+  };
+  return {
+    create: (pet) => unlessUnavailable(() => repository.create(pet)),
+    get: (id) => unlessUnavailable(() => repository.get(id)),
+    delete: (id) => unlessUnavailable(() => repository.delete(id)),
+    markSold: (id, buyer, soldAt) =>
+      unlessUnavailable(() => repository.markSold(id, buyer, soldAt)),
+    list: (request) => unlessUnavailable(() => repository.list(request)),
   };
 }

@@ -1,10 +1,16 @@
-export { createDynamoClient, type DynamoClientOptions } from './create-dynamo-client';
+export {
+  createDynamoClient,
+  type DynamoClientOptions,
+  dynamoCallBoundMs,
+  dynamoCallLimits,
+} from './create-dynamo-client';
 export {
   createDynamoPetRepository,
   DuplicatePetIdError,
   type DynamoPetRepositoryOptions,
 } from './dynamo-pet-repository';
 export { ensureTable } from './ensure-table';
+export { isStoreUnavailable } from './store-unavailable';
 export {
   catalogValue,
   indexAttributes,

@@ -8,6 +8,10 @@ import { isConditionFailure, type TableContext } from './table-context';
  * Sells a pet in one conditional `UpdateItem`: it must exist and not be sold. Of any number of
  * concurrent calls DynamoDB lets exactly one condition hold; the others fail it.
  *
+ * A purchase is idempotent for its buyer: when the pet is already sold to `buyer.subject`, the
+ * pet is returned as sold (a retry after a 503 whose write had reached the table must not tell
+ * the buyer that their own pet is gone). Anyone else gets `PetAlreadySoldError`.
+ *
  * @example
  * const pet = await markSold({ documents, tableName }, id, { subject: 'sub-1', name: 'Ada' }, now);
  */
@@ -37,25 +41,33 @@ export async function markSold(
     return toPet(Attributes);
   } catch (error) {
     if (!isConditionFailure(error)) throw error;
-    throw await whyNotSold(context, id, error.Item);
+    const outcome = await whyNotSold(context, id, error.Item);
+    if (outcome instanceof Error) throw outcome;
+    if (outcome.soldTo?.subject === buyer.subject) return outcome;
+    throw new PetAlreadySoldError(id);
   }
 }
 
 /**
- * Tells 404 from 409 after the condition failed. DynamoDB returns the item as it was when the
- * condition failed (`ReturnValuesOnConditionCheckFailure`): if there was one, it existed and so
- * was sold. Without it (dynalite ignores that parameter; DynamoDB sends nothing when there was
- * no item) a consistent read decides, and that read cannot race with other writes:
+ * Tells 404 from 409 after the condition failed, and gives the sold pet (to tell its own buyer's
+ * retry from another buyer). DynamoDB returns the item as it was when the condition failed
+ * (`ReturnValuesOnConditionCheckFailure`): if there was one, it existed and so was sold. Without
+ * it (dynalite ignores that parameter; DynamoDB sends nothing when there was no item) a
+ * consistent read decides, and that read cannot race with other writes:
  * - no pet now: 404, true at the moment of the read;
  * - a sold pet now: 409, true at the moment of the read (a pet is never un-sold);
  * - an unsold pet now: it cannot have existed when our write failed (it would have been sold,
  *   and stayed so), so 404, true at the moment of the write. Ids are fresh UUIDs, so in practice
  *   this case does not occur.
  */
-async function whyNotSold(context: TableContext, id: string, itemAtFailure: unknown) {
-  if (itemAtFailure !== undefined) return new PetAlreadySoldError(id);
+async function whyNotSold(
+  context: TableContext,
+  id: string,
+  itemAtFailure: unknown,
+): Promise<Pet | PetNotFoundError> {
+  if (itemAtFailure !== undefined) return toPet(itemAtFailure);
   const { Item } = await context.documents.send(
     new GetCommand({ TableName: context.tableName, Key: { id }, ConsistentRead: true }),
   );
-  return Item?.isSold === true ? new PetAlreadySoldError(id) : new PetNotFoundError(id);
+  return Item?.isSold === true ? toPet(Item) : new PetNotFoundError(id);
 }

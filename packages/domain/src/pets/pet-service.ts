@@ -8,6 +8,7 @@ import {
   parseInput,
   petIdSchema,
 } from '../schemas';
+import { asSeenBy, type Viewer } from './buyer-visibility';
 import { type Buyer, newPet, type Pet } from './pet';
 import type { PetPage, PetRepository } from './pet-repository';
 
@@ -20,10 +21,13 @@ export interface PetServiceOptions {
 }
 
 export interface PetService {
-  listPets(query: unknown): Promise<PetPage>;
-  getPet(petId: unknown): Promise<Pet>;
+  /** A page of pets, each as `viewer` may see it (`soldTo` for admins and the buyer only). */
+  listPets(query: unknown, viewer: Viewer): Promise<PetPage>;
+  /** The pet as `viewer` may see it (`soldTo` for admins and the buyer only). */
+  getPet(petId: unknown, viewer: Viewer): Promise<Pet>;
   createPet(input: unknown): Promise<Pet>;
   deletePet(petId: unknown): Promise<void>;
+  /** Sells the pet to `buyer`; the answer is for the buyer, so it carries `soldTo`. */
   purchasePet(petId: unknown, buyer: Buyer): Promise<Pet>;
 }
 
@@ -35,6 +39,7 @@ export interface PetService {
  * const pets = createPetService({ repository: createDynamoPetRepository({ client, tableName }) });
  * const pet = await pets.createPet({ type: 'dog', price: 249.99 });
  * await pets.purchasePet(pet.id, { subject: 'auth0|42', name: 'Ada' });
+ * await pets.getPet(pet.id, { isAdmin: false, subject: 'auth0|7' }); // sold, without soldTo
  */
 export function createPetService(options: PetServiceOptions): PetService {
   const { repository } = options;
@@ -43,18 +48,19 @@ export function createPetService(options: PetServiceOptions): PetService {
   const id = (value: unknown) => parseInput(petIdSchema, value, '/path/petId');
 
   return {
-    async listPets(query) {
+    async listPets(query, viewer) {
       const { type, limit, cursor }: ListPetsQuery = parseInput(
         listPetsQuerySchema,
         query ?? {},
         '/query',
       );
-      return repository.list({ type, limit, cursor });
+      const page = await repository.list({ type, limit, cursor });
+      return { ...page, items: page.items.map((pet) => asSeenBy(pet, viewer)) };
     },
-    async getPet(petId) {
+    async getPet(petId, viewer) {
       const pet = await repository.get(id(petId));
       if (!pet) throw new PetNotFoundError(String(petId));
-      return pet;
+      return asSeenBy(pet, viewer);
     },
     async createPet(input) {
       const { type, price }: NewPetInput = parseInput(newPetSchema, input, '/body');

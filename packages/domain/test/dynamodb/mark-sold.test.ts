@@ -17,6 +17,18 @@ beforeAll(async () => {
 afterAll(() => dynamo.stop());
 
 describe('markSold', () => {
+  it("answers its own buyer's repeated purchase with the pet as first sold, writing nothing (dynalite: by a consistent read)", async () => {
+    // Prepare
+    const pet = aPet();
+    await repository.create(pet);
+    const first = await repository.markSold(pet.id, ada, soldAt);
+    // Act
+    const again = await repository.markSold(pet.id, ada, '2026-03-01T00:00:00.000Z');
+    // Assess
+    expect(again).toStrictEqual(first);
+    expect(await repository.get(pet.id)).toStrictEqual(first);
+  });
+
   it('records the buyer and the time, and returns the sold pet', async () => {
     // Prepare
     const pet = aPet({ type: 'fish', price: 0.07 });
@@ -152,9 +164,23 @@ describe('telling 404 from 409 when DynamoDB returns the item of a failed condit
     const { client, sent } = dynamoLikeClient();
     const adapter = createDynamoPetRepository({ client, tableName: dynamo.tableName });
     // Act
-    const buying = adapter.markSold(pet.id, ada, soldAt);
+    const buying = adapter.markSold(pet.id, { subject: 'dev-idp|grace', name: 'Grace' }, soldAt);
     // Assess
     await expect(buying).rejects.toBeInstanceOf(PetAlreadySoldError);
+    expect(sent).toEqual(['UpdateItemCommand']);
+  });
+
+  it("answers its own buyer's repeated purchase with the pet as first sold, from the returned item", async () => {
+    // Prepare: the first purchase reached the table, but its answer was lost (a 503)
+    const pet = aPet();
+    await repository.create(pet);
+    const first = await repository.markSold(pet.id, ada, soldAt);
+    const { client, sent } = dynamoLikeClient();
+    const adapter = createDynamoPetRepository({ client, tableName: dynamo.tableName });
+    // Act
+    const again = await adapter.markSold(pet.id, ada, '2026-03-01T00:00:00.000Z');
+    // Assess
+    expect(again).toStrictEqual(first);
     expect(sent).toEqual(['UpdateItemCommand']);
   });
 

@@ -7,9 +7,12 @@ import {
   PetNotFoundError,
   ValidationError,
 } from '../../src/errors';
+import type { Viewer } from '../../src/pets/buyer-visibility';
 import { createPetService, type PetService } from '../../src/pets/pet-service';
 import { startDynamo, type TestDynamo } from '../support/dynamo';
 import { ada } from '../support/pets';
+
+const admin: Viewer = { isAdmin: true };
 
 let dynamo: TestDynamo;
 let pets: PetService;
@@ -73,7 +76,7 @@ describe('createPet', () => {
       isSold: false,
       createdAt: new Date(clock).toISOString(),
     });
-    expect(await pets.getPet(pet.id)).toStrictEqual(pet);
+    expect(await pets.getPet(pet.id, admin)).toStrictEqual(pet);
   });
 
   it('stores a price sent with float noise as whole cents', async () => {
@@ -81,7 +84,7 @@ describe('createPet', () => {
     const pet = await pets.createPet({ type: 'cat', price: 0.1 + 0.2 });
     // Assess
     expect(pet.price).toBe(0.3);
-    expect((await pets.getPet(pet.id)).price).toBe(0.3);
+    expect((await pets.getPet(pet.id, admin)).price).toBe(0.3);
   });
 
   const badBodies: [string, unknown, string[]][] = [
@@ -134,14 +137,14 @@ const malformedIds: [string, unknown][] = [
 describe('getPet', () => {
   it('throws PetNotFoundError for an id nobody has', async () => {
     // Act
-    const getting = pets.getPet('0b9e8a3c-4f7e-4d8e-9a57-2f6f8d0c1e2a');
+    const getting = pets.getPet('0b9e8a3c-4f7e-4d8e-9a57-2f6f8d0c1e2a', admin);
     // Assess
     await expect(getting).rejects.toBeInstanceOf(PetNotFoundError);
   });
 
   it.each(malformedIds)('rejects an id that is %s without reading', async (_, petId) => {
     // Act
-    const failure = await validationFailure(() => pets.getPet(petId));
+    const failure = await validationFailure(() => pets.getPet(petId, admin));
     // Assess
     expect(failure).toEqual({
       code: 'VALIDATION_FAILED',
@@ -158,7 +161,7 @@ describe('deletePet', () => {
     // Act
     await pets.deletePet(pet.id);
     // Assess
-    await expect(pets.getPet(pet.id)).rejects.toBeInstanceOf(PetNotFoundError);
+    await expect(pets.getPet(pet.id, admin)).rejects.toBeInstanceOf(PetNotFoundError);
   });
 
   it('throws PetNotFoundError for an id nobody has', async () => {
@@ -227,14 +230,47 @@ describe('purchasePet', () => {
   });
 });
 
+describe("the buyer's identity", () => {
+  const viewers: [string, Viewer, boolean][] = [
+    ['an admin', { isAdmin: true }, true],
+    ['the buyer themself', { isAdmin: false, subject: ada.subject }, true],
+    ['another buyer', { isAdmin: false, subject: 'amazon-demo|cy' }, false],
+    ['a caller tied to no user', { isAdmin: false }, false],
+    ['a caller with an empty subject', { isAdmin: false, subject: '' }, false],
+  ];
+
+  it.each(viewers)('is shown by getPet and listPets to %s: %s', async (_, viewer, shown) => {
+    // Prepare
+    const pet = await pets.createPet({ type: 'fish', price: 12 });
+    await pets.purchasePet(pet.id, ada);
+    // Act
+    const got = await pets.getPet(pet.id, viewer);
+    const listed = (await pets.listPets({ type: 'fish', limit: '100' }, viewer)).items.find(
+      (item) => item.id === pet.id,
+    );
+    // Assess
+    const expected = {
+      ...pet,
+      isSold: true,
+      soldAt: new Date(clock).toISOString(),
+      ...(shown ? { soldTo: ada } : {}),
+    };
+    expect(got).toStrictEqual(expected);
+    expect(listed).toStrictEqual(expected);
+  });
+});
+
 describe('listPets', () => {
   it('pages through the pets of a type, newest first, with the query as API Gateway passes it', async () => {
     // Prepare
     const geckos = [];
     for (const price of [1, 2, 3]) geckos.push(await pets.createPet({ type: 'gecko', price }));
     // Act
-    const first = await pets.listPets({ type: 'gecko', limit: '2' });
-    const second = await pets.listPets({ type: 'gecko', limit: '2', cursor: first.nextCursor });
+    const first = await pets.listPets({ type: 'gecko', limit: '2' }, admin);
+    const second = await pets.listPets(
+      { type: 'gecko', limit: '2', cursor: first.nextCursor },
+      admin,
+    );
     // Assess
     expect(first.items.map((pet) => pet.price)).toEqual([3, 2]);
     expect(second).toStrictEqual({ items: [geckos[0]] });
@@ -244,7 +280,7 @@ describe('listPets', () => {
     // Prepare
     for (let n = 0; n < 21; n++) await pets.createPet({ type: 'cat', price: 5 });
     // Act
-    const page = await pets.listPets(undefined);
+    const page = await pets.listPets(undefined, admin);
     // Assess
     expect(page.items).toHaveLength(20);
     expect(page.nextCursor).toEqual(expect.any(String));
@@ -259,7 +295,7 @@ describe('listPets', () => {
     [{ cursor: 'x'.repeat(1025) }, ['/query/cursor']],
   ])('rejects the query %j with VALIDATION_FAILED at %j', async (query, pointers) => {
     // Act
-    const failure = await validationFailure(() => pets.listPets(query));
+    const failure = await validationFailure(() => pets.listPets(query, admin));
     // Assess
     expect(failure).toEqual({ code: 'VALIDATION_FAILED', pointers, commandsSent: [] });
   });
@@ -268,7 +304,7 @@ describe('listPets', () => {
     // Prepare
     const before = sent.length;
     // Act
-    const listing = pets.listPets({ cursor: 'Zm9yZ2Vk' });
+    const listing = pets.listPets({ cursor: 'Zm9yZ2Vk' }, admin);
     // Assess
     await expect(listing).rejects.toBeInstanceOf(InvalidCursorError);
     expect(sent.slice(before)).toEqual([]);
