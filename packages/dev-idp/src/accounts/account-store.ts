@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { devIdpDefaults } from '../config/defaults';
 import type { Account } from './account';
 import { HashingQueue } from './hashing-queue';
@@ -18,10 +19,12 @@ export class AccountStore {
 
   /**
    * @param hashing the queue every password hash of this store runs through (one per dev-idp).
+   * @param subjectKey the key social subjects are derived with (see `loadSubjectKey`).
    */
   constructor(
     readonly seedUsers: readonly SeedUser[],
     private readonly hashing = new HashingQueue(devIdpDefaults.passwordHashing),
+    private readonly subjectKey: Uint8Array = randomBytes(32),
   ) {
     this.#seedByEmail = new Map(seedUsers.map((user) => [normalizeEmail(user.email), user]));
     for (const user of seedUsers) {
@@ -61,7 +64,7 @@ export class AccountStore {
   /**
    * Signs in a user of the simulated social connection. Social accounts are keyed by the
    * upstream's identity of the user, which for this simulated upstream is the email
-   * (case-insensitive): the subject is {@link socialSubject} of it. The first sign-in creates the
+   * (case-insensitive): the subject is {@link socialSubject} of it, with the store's key. The first sign-in creates the
    * account with the profile given; a later one with the same email is the same account and
    * changes nothing (the name typed then is ignored), so nobody renames someone else's account.
    * Database accounts have `database|` subjects, so a social sign-in with a database user's
@@ -70,7 +73,7 @@ export class AccountStore {
    * @throws {Error} if the subject were somehow taken by an account of another connection.
    */
   signInSocial(profile: { readonly name: string; readonly email: string }): Account {
-    const accountId = socialSubject(profile.email);
+    const accountId = socialSubject(profile.email, this.subjectKey);
     const existing = this.#accounts.get(accountId);
     if (existing) {
       if (existing.connection !== 'social') {

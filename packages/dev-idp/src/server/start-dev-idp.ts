@@ -4,6 +4,7 @@ import { AccountStore } from '../accounts/account-store';
 import { HashingQueue } from '../accounts/hashing-queue';
 import { loadSeedUsers } from '../accounts/seed-users';
 import { SignInThrottle } from '../accounts/sign-in-throttle';
+import { loadSubjectKey } from '../accounts/subject-key';
 import {
   type DevIdpConfig,
   type DevIdpOptions,
@@ -65,7 +66,11 @@ export async function startDevIdp(options: StartDevIdpOptions = {}): Promise<Dev
   const { log = () => {}, env = process.env, now = () => Math.floor(Date.now() / 1000) } = options;
   const config = resolveDevIdpConfig(options, env);
   const seedUsers = await loadSeedUsers(config.seedUsersFile);
-  const accounts = new AccountStore(seedUsers, new HashingQueue(config.passwordHashing));
+  const accounts = new AccountStore(
+    seedUsers,
+    new HashingQueue(config.passwordHashing),
+    await loadSubjectKey(config.dataDir),
+  );
   const throttle = new SignInThrottle(config.signInLimits, now);
   const source = config.dataDir ? fileKeySource(config.dataDir) : memoryKeySource();
   const handleInteraction = createInteractionHandler({ accounts, throttle, log });
