@@ -1,9 +1,12 @@
 /**
  * `pnpm start [--memory] [--no-watch]`: the whole stack on this machine.
  * Ports: API_PORT (3000), DEV_IDP_PORT (9000), WEB_PORT (5173), DYNAMODB_PORT (8000); DATA_DIR.
+ * SIGINT (Ctrl-C), SIGTERM and SIGHUP (the terminal closed) stop everything it started, at any
+ * moment, the start included; the commands it runs stop with it even if it is killed outright.
  */
 import { readLocalConfig } from '../config/local-config';
 import { type Stack, startStack } from '../stack/start-stack';
+import { stopSupervisedChildren } from '../stack/supervised-child';
 import { banner } from './banner';
 
 // The AWS SDK is pinned (TOOLCHAIN.md); its Node.js 20 notice is noise here.
@@ -14,26 +17,37 @@ const log = {
   warn: (line: string) => console.warn(line),
 };
 
-let stack: Stack | undefined;
+let starting: Promise<Stack> | undefined;
 let stopping = false;
-async function stop(signal: string): Promise<void> {
+async function stop(reason: string, exitCode: number): Promise<void> {
   if (stopping) return;
   stopping = true;
-  console.log(`\n${signal}: stopping...`);
+  console.log(`\n${reason}: stopping...`);
+  // A build still running during the start is stopped, so that the start ends at once.
+  await stopSupervisedChildren();
+  const stack = await starting?.catch(() => undefined);
   await stack?.close();
   console.log('Stopped.');
-  process.exit(0);
+  process.exit(exitCode);
 }
-// Registered before anything starts, so that Ctrl-C at any moment stops what is running.
-process.on('SIGINT', () => void stop('SIGINT'));
-process.on('SIGTERM', () => void stop('SIGTERM'));
+// Registered before anything starts, so that a signal at any moment stops what is running.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.on(signal, () => void stop(signal, 0));
+}
 
 try {
   const config = readLocalConfig(process.env, process.argv.slice(2));
-  stack = await startStack(config, log);
-  if (stopping) await stack.close();
-  else console.log(banner(stack, config));
+  starting = startStack(config, log, {
+    onDataDirGone: (message) => {
+      console.error(`\n${message} Stopping; start again to create a fresh, seeded one.`);
+      void stop('DATA_DIR deleted', 1);
+    },
+  });
+  const stack = await starting;
+  if (!stopping) console.log(banner(stack, config));
 } catch (error) {
-  console.error(`\npnpm start failed: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
+  if (!stopping) {
+    console.error(`\npnpm start failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
 }

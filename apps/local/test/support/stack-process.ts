@@ -18,16 +18,22 @@ export interface StackProcess {
   output(): string;
   /** Ctrl-C, as a developer would; resolves with the exit code. */
   stop(): Promise<number | null>;
+  /** Sends a signal; resolves with how the process ended. */
+  kill(signal: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** Resolves with how the process ended (whatever ended it). */
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
 export interface StackProcessOptions {
   /** Keep data here; without it the stack runs with `--memory`. */
   readonly dataDir?: string;
   readonly ports?: Partial<StackProcess['ports']>;
+  /** Rebuild on source changes (`turbo watch`), as `pnpm start` does by default; off unless set. */
+  readonly watch?: boolean;
 }
 
 /**
- * Runs `pnpm start` as its own process (`--no-watch`, free ports) and resolves once it says it is
+ * Runs `pnpm start` as its own process (`--no-watch` unless `watch`, free ports) and resolves once it says it is
  * up, or rejects with what it printed if it exits first.
  */
 export async function startStackProcess(options: StackProcessOptions = {}): Promise<StackProcess> {
@@ -37,7 +43,13 @@ export async function startStackProcess(options: StackProcessOptions = {}): Prom
   }
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', cli, '--no-watch', ...(options.dataDir ? [] : ['--memory'])],
+    [
+      '--import',
+      'tsx',
+      cli,
+      ...(options.watch ? [] : ['--no-watch']),
+      ...(options.dataDir ? [] : ['--memory']),
+    ],
     {
       env: {
         ...process.env,
@@ -48,6 +60,9 @@ export async function startStackProcess(options: StackProcessOptions = {}): Prom
     },
   );
   let output = '';
+  const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   const ready = new Promise<void>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
       output += chunk;
@@ -75,6 +90,11 @@ export async function startStackProcess(options: StackProcessOptions = {}): Prom
       child.kill('SIGINT');
       const [code] = (await exited) as [number | null];
       return code;
+    },
+    exited: ended,
+    async kill(signal) {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      return ended;
     },
   };
 }
