@@ -31,8 +31,22 @@ async function stop(reason: string, exitCode: number): Promise<void> {
   process.exit(exitCode);
 }
 // Registered before anything starts, so that a signal at any moment stops what is running.
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-  process.on(signal, () => void stop(signal, 0));
+const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+for (const signal of signals) process.on(signal, () => void stop(signal, 0));
+const ownListeners = new Map(signals.map((signal) => [signal, new Set(process.listeners(signal))]));
+
+/**
+ * Vite's dev server adds its own SIGTERM (and stdin end) listener that exits the process once
+ * Vite alone has closed, cutting the stack's ordered close short (the table's files left open):
+ * what the start added is removed, so that the stack alone decides how it stops.
+ */
+function keepSignalsOurs(): void {
+  for (const [signal, own] of ownListeners) {
+    for (const listener of process.listeners(signal)) {
+      if (!own.has(listener)) process.off(signal, listener);
+    }
+  }
+  process.stdin.removeAllListeners('end');
 }
 
 try {
@@ -44,6 +58,7 @@ try {
     },
   });
   const stack = await starting;
+  keepSignalsOurs();
   if (!stopping) console.log(banner(stack, config));
 } catch (error) {
   if (!stopping) {
