@@ -67,6 +67,8 @@ export class LoadStats {
     return [
       header,
       ...rows,
+      '',
+      ...checks,
       ...(samples.length ? ['unexpected replies (first 3 each):', ...samples] : []),
     ].join('\n');
   }
