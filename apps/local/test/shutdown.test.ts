@@ -97,6 +97,22 @@ describe('stopping the stack', () => {
     }, 180_000);
   }
 
+  it('stops by itself when its parent process dies, leaving no process behind', async () => {
+    // Prepare
+    const dataDir = dataFolder();
+    const stack = await startStackProcess({ dataDir, watch: true, underParent: true });
+    const pids = await treeWithWatcher(stack);
+
+    // Act
+    await stack.kill('SIGKILL');
+
+    // Assess
+    await expect.poll(() => stillRunning(pids), { timeout: 20_000 }).toEqual([]);
+    for (const port of Object.values(stack.ports))
+      expect(await portIsFree('127.0.0.1', port)).toBe(true);
+    expect(existsSync(join(dataDir, 'stack.lock'))).toBe(false);
+  }, 180_000);
+
   it('refuses a second stack on the same data folder, naming the first one, --memory and DATA_DIR', async () => {
     // Prepare
     const dataDir = dataFolder();

@@ -2,7 +2,8 @@
  * `pnpm start [--memory] [--no-watch]`: the whole stack on this machine.
  * Ports: API_PORT (3000), DEV_IDP_PORT (9000), WEB_PORT (5173), DYNAMODB_PORT (8000); DATA_DIR.
  * SIGINT (Ctrl-C), SIGTERM and SIGHUP (the terminal closed) stop everything it started, at any
- * moment, the start included; the commands it runs stop with it even if it is killed outright.
+ * moment, the start included, and so does its parent's death; the commands it runs stop with it
+ * even if it is killed outright.
  */
 import { readLocalConfig } from '../config/local-config';
 import { type Stack, startStack } from '../stack/start-stack';
@@ -33,6 +34,14 @@ async function stop(reason: string, exitCode: number): Promise<void> {
 // Registered before anything starts, so that a signal at any moment stops what is running.
 const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 for (const signal of signals) process.on(signal, () => void stop(signal, 0));
+
+// When the process that started it dies (pnpm or tsx killed outright), the stack is orphaned:
+// it notices (its parent changes) and stops, instead of holding the ports and DATA_DIR.
+const startedBy = process.ppid;
+setInterval(() => {
+  if (process.ppid !== startedBy) void stop(`The parent process (PID ${startedBy}) is gone`, 0);
+}, 1_000).unref();
+
 const ownListeners = new Map(signals.map((signal) => [signal, new Set(process.listeners(signal))]));
 
 /**

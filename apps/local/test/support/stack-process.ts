@@ -30,7 +30,16 @@ export interface StackProcessOptions {
   readonly ports?: Partial<StackProcess['ports']>;
   /** Rebuild on source changes (`turbo watch`), as `pnpm start` does by default; off unless set. */
   readonly watch?: boolean;
+  /**
+   * Run it under a parent process, as `pnpm start` runs it under pnpm and tsx; `child` is then
+   * that parent.
+   */
+  readonly underParent?: boolean;
 }
+
+/** A parent that only runs its arguments as a child (`node -e parent -- ...args`). */
+const parent =
+  "require('node:child_process').spawn(process.execPath, process.argv.slice(1), { stdio: 'inherit' })";
 
 /**
  * Runs `pnpm start` as its own process (`--no-watch` unless `watch`, free ports) and resolves once it says it is
@@ -41,15 +50,16 @@ export async function startStackProcess(options: StackProcessOptions = {}): Prom
   for (const name of Object.keys(portVariables) as (keyof LocalConfig['ports'])[]) {
     ports[name] = options.ports?.[name] ?? (await freePort());
   }
+  const args = [
+    '--import',
+    'tsx',
+    cli,
+    ...(options.watch ? [] : ['--no-watch']),
+    ...(options.dataDir ? [] : ['--memory']),
+  ];
   const child = spawn(
     process.execPath,
-    [
-      '--import',
-      'tsx',
-      cli,
-      ...(options.watch ? [] : ['--no-watch']),
-      ...(options.dataDir ? [] : ['--memory']),
-    ],
+    options.underParent ? ['-e', parent, '--', ...args] : args,
     {
       env: {
         ...process.env,
