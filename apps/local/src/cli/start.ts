@@ -1,9 +1,13 @@
 /**
  * `pnpm start [--memory] [--no-watch]`: the whole stack on this machine.
  * Ports: API_PORT (3000), DEV_IDP_PORT (9000), WEB_PORT (5173), DYNAMODB_PORT (8000); DATA_DIR.
+ * SIGINT (Ctrl-C), SIGTERM and SIGHUP (the terminal closed) stop everything it started, at any
+ * moment, the start included, and so does its parent's death; the commands it runs stop with it
+ * even if it is killed outright.
  */
 import { readLocalConfig } from '../config/local-config';
 import { type Stack, startStack } from '../stack/start-stack';
+import { stopSupervisedChildren } from '../stack/supervised-child';
 import { banner } from './banner';
 
 // The AWS SDK is pinned (TOOLCHAIN.md); its Node.js 20 notice is noise here.
@@ -14,26 +18,60 @@ const log = {
   warn: (line: string) => console.warn(line),
 };
 
-let stack: Stack | undefined;
+let starting: Promise<Stack> | undefined;
 let stopping = false;
-async function stop(signal: string): Promise<void> {
+async function stop(reason: string, exitCode: number): Promise<void> {
   if (stopping) return;
   stopping = true;
-  console.log(`\n${signal}: stopping...`);
+  console.log(`\n${reason}: stopping...`);
+  // A build still running during the start is stopped, so that the start ends at once.
+  await stopSupervisedChildren();
+  const stack = await starting?.catch(() => undefined);
   await stack?.close();
   console.log('Stopped.');
-  process.exit(0);
+  process.exit(exitCode);
 }
-// Registered before anything starts, so that Ctrl-C at any moment stops what is running.
-process.on('SIGINT', () => void stop('SIGINT'));
-process.on('SIGTERM', () => void stop('SIGTERM'));
+// Registered before anything starts, so that a signal at any moment stops what is running.
+const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+for (const signal of signals) process.on(signal, () => void stop(signal, 0));
+
+// When the process that started it dies (pnpm or tsx killed outright), the stack is orphaned:
+// it notices (its parent changes) and stops, instead of holding the ports and DATA_DIR.
+const startedBy = process.ppid;
+setInterval(() => {
+  if (process.ppid !== startedBy) void stop(`The parent process (PID ${startedBy}) is gone`, 0);
+}, 1_000).unref();
+
+const ownListeners = new Map(signals.map((signal) => [signal, new Set(process.listeners(signal))]));
+
+/**
+ * Vite's dev server adds its own SIGTERM (and stdin end) listener that exits the process once
+ * Vite alone has closed, cutting the stack's ordered close short (the table's files left open):
+ * what the start added is removed, so that the stack alone decides how it stops.
+ */
+function keepSignalsOurs(): void {
+  for (const [signal, own] of ownListeners) {
+    for (const listener of process.listeners(signal)) {
+      if (!own.has(listener)) process.off(signal, listener);
+    }
+  }
+  process.stdin.removeAllListeners('end');
+}
 
 try {
   const config = readLocalConfig(process.env, process.argv.slice(2));
-  stack = await startStack(config, log);
-  if (stopping) await stack.close();
-  else console.log(banner(stack, config));
+  starting = startStack(config, log, {
+    onDataDirGone: (message) => {
+      console.error(`\n${message} Stopping; start again to create a fresh, seeded one.`);
+      void stop('DATA_DIR deleted', 1);
+    },
+  });
+  const stack = await starting;
+  keepSignalsOurs();
+  if (!stopping) console.log(banner(stack, config));
 } catch (error) {
-  console.error(`\npnpm start failed: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
+  if (!stopping) {
+    console.error(`\npnpm start failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
 }

@@ -10,15 +10,26 @@ import type { LocalConfig } from '../config/local-config';
 import { templatePath } from '../config/repo-paths';
 import { iamApiLogicalId, localIdentity, roleArnsOf } from '../iam/local-iam-settings';
 import { buildFunctions, watchFunctions } from './build-functions';
+import { acquireDataLock, type DataLock } from './data-lock';
 import { localDynamoClient } from './local-dynamo-client';
 import { prepareTable } from './prepare-table';
 import { localEnvironment, localParameters } from './template-settings';
+import { watchDataDir } from './watch-data-dir';
 
 const host = '127.0.0.1';
 
 export interface StackLog {
   info(line: string): void;
   warn(line: string): void;
+}
+
+/** What the stack reports while it runs. */
+export interface StackEvents {
+  /**
+   * The data folder was deleted while the stack ran (its data is gone); the message says so.
+   * Without a handler the stack only logs a warning.
+   */
+  onDataDirGone?(message: string): void;
 }
 
 /** The running local stack. */
@@ -50,23 +61,30 @@ export interface Stack {
  * Starts the whole local stack: builds the functions, starts dynalite, the dev-idp, the gateway
  * on `infra/template.yaml` (parameters pointed at the local IdP and table) and the SPA's dev
  * server, and creates and seeds the table on first start. Everything started is stopped again if
- * a later step fails.
+ * a later step fails. With a data folder, it first takes the folder's lock (`stack.lock`, refusing
+ * a folder another live stack uses) and then watches that the folder stays there.
  *
  * @example
  * const stack = await startStack(readLocalConfig(process.env, ['--memory']), console);
  * await fetch(`${stack.apiUrl}/pets`, { headers: { authorization: `Bearer ${token}` } });
  * await stack.close();
  */
-export async function startStack(config: LocalConfig, log: StackLog): Promise<Stack> {
-  await assertPortsFree(host, config.ports);
-  log.info('Building the functions (Turborepo: what is fresh comes from its cache)...');
-  await buildFunctions();
-
+export async function startStack(
+  config: LocalConfig,
+  log: StackLog,
+  events: StackEvents = {},
+): Promise<Stack> {
+  const lock: DataLock | undefined = config.dataDir ? acquireDataLock(config.dataDir) : undefined;
   const stops: (() => Promise<void>)[] = [];
+  if (lock) stops.push(async () => lock.release());
   const close = async () => {
     for (const stop of stops.reverse()) await stop().catch((error) => log.warn(String(error)));
   };
   try {
+    await assertPortsFree(host, config.ports);
+    log.info('Building the functions (Turborepo: what is fresh comes from its cache)...');
+    await buildFunctions();
+
     const dynamo: LocalDynamo = await startLocalDynamo({
       host,
       port: config.ports.dynamodb,
@@ -152,6 +170,16 @@ export async function startStack(config: LocalConfig, log: StackLog): Promise<St
     if (config.watch) {
       const watcher = watchFunctions((line) => log.info(line));
       stops.push(() => watcher.stop());
+    }
+
+    if (lock && config.dataDir) {
+      const dataDir = config.dataDir;
+      const dataWatch = watchDataDir(lock, () => {
+        const message = `The data folder ${dataDir} (DATA_DIR) was deleted while the stack was running: its pets, users and keys are gone.`;
+        if (events.onDataDirGone) events.onDataDirGone(message);
+        else log.warn(message);
+      });
+      stops.push(async () => dataWatch.stop());
     }
 
     return {

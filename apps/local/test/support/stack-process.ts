@@ -18,16 +18,31 @@ export interface StackProcess {
   output(): string;
   /** Ctrl-C, as a developer would; resolves with the exit code. */
   stop(): Promise<number | null>;
+  /** Sends a signal; resolves with how the process ended. */
+  kill(signal: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** Resolves with how the process ended (whatever ended it). */
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
 export interface StackProcessOptions {
   /** Keep data here; without it the stack runs with `--memory`. */
   readonly dataDir?: string;
   readonly ports?: Partial<StackProcess['ports']>;
+  /** Rebuild on source changes (`turbo watch`), as `pnpm start` does by default; off unless set. */
+  readonly watch?: boolean;
+  /**
+   * Run it under a parent process, as `pnpm start` runs it under pnpm and tsx; `child` is then
+   * that parent.
+   */
+  readonly underParent?: boolean;
 }
 
+/** A parent that only runs its arguments as a child (`node -e parent -- ...args`). */
+const parent =
+  "require('node:child_process').spawn(process.execPath, process.argv.slice(1), { stdio: 'inherit' })";
+
 /**
- * Runs `pnpm start` as its own process (`--no-watch`, free ports) and resolves once it says it is
+ * Runs `pnpm start` as its own process (`--no-watch` unless `watch`, free ports) and resolves once it says it is
  * up, or rejects with what it printed if it exits first.
  */
 export async function startStackProcess(options: StackProcessOptions = {}): Promise<StackProcess> {
@@ -35,9 +50,16 @@ export async function startStackProcess(options: StackProcessOptions = {}): Prom
   for (const name of Object.keys(portVariables) as (keyof LocalConfig['ports'])[]) {
     ports[name] = options.ports?.[name] ?? (await freePort());
   }
+  const args = [
+    '--import',
+    'tsx',
+    cli,
+    ...(options.watch ? [] : ['--no-watch']),
+    ...(options.dataDir ? [] : ['--memory']),
+  ];
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', cli, '--no-watch', ...(options.dataDir ? [] : ['--memory'])],
+    options.underParent ? ['-e', parent, '--', ...args] : args,
     {
       env: {
         ...process.env,
@@ -48,6 +70,9 @@ export async function startStackProcess(options: StackProcessOptions = {}): Prom
     },
   );
   let output = '';
+  const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   const ready = new Promise<void>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
       output += chunk;
@@ -75,6 +100,11 @@ export async function startStackProcess(options: StackProcessOptions = {}): Prom
       child.kill('SIGINT');
       const [code] = (await exited) as [number | null];
       return code;
+    },
+    exited: ended,
+    async kill(signal) {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      return ended;
     },
   };
 }
