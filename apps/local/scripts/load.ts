@@ -17,7 +17,7 @@ import { startStackProcess } from '../test/support/stack-process';
 import { tokenFor } from '../test/support/tokens';
 import { LoadStats } from './load-stats';
 
-// The AWS SDK is pinned (TOOLCHAIN.md); its Node.js 20 notice is noise here.
+// The AWS SDK is pinned (the README's toolchain notes); its Node.js 20 notice is noise here.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const { values } = parseArgs({ options: { seconds: { type: 'string', default: '60' } } });

@@ -3,7 +3,7 @@ import { call } from './support/api-client';
 import { type StackProcess, startStackProcess } from './support/stack-process';
 import { tokenFor } from './support/tokens';
 
-// Every story of ARCHITECTURE.md through the gateway, with real tokens from the dev-idp.
+// Every story of the README's "Who does what" through the gateway, with real tokens from the dev-idp.
 let stack: StackProcess;
 const tokens = { admin: '', buyer: '', otherBuyer: '', m2m: '' };
 

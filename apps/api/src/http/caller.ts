@@ -48,7 +48,7 @@ export type Caller = TokenCaller | AssumedRoleCaller | UnknownCaller;
 
 /**
  * The caller of a proxy event, from either API of the template:
- * - token API: `requestContext.authorizer` (AWS-BEHAVIOR.md A10: `principalId` and the
+ * - token API: `requestContext.authorizer` (packages/gateway/AWS-BEHAVIOR.md A10: `principalId` and the
  *   authorizer's context, all strings);
  * - IAM API: no authorizer, and `requestContext.identity.userArn` is the assumed-role caller;
  *   its permissions are those of the role `assumedRoles` names it (the domain's roles), none for

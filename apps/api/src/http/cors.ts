@@ -1,5 +1,5 @@
 /**
- * CORS headers for a response to `origin` (AWS-BEHAVIOR.md L6: with a proxy integration the
+ * CORS headers for a response to `origin` (packages/gateway/AWS-BEHAVIOR.md L6: with a proxy integration the
  * function adds them, not the gateway). Only allowed origins are echoed back; `Vary: Origin`
  * keeps caches from serving one origin's answer to another.
  *

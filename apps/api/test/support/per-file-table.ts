@@ -19,7 +19,7 @@ Object.assign(process.env, {
   ID_TOKEN_JWKS_URI: inject('idTokenIssuer').jwksUri,
   ID_TOKEN_AUDIENCE: inject('idTokenIssuer').audience,
   POWERTOOLS_LOG_LEVEL: 'SILENT',
-  // Pinned SDK, known Node 20 end of support (TOOLCHAIN.md); the warning is noise here.
+  // Pinned SDK, known Node 20 end of support (the README's toolchain notes); the warning is noise here.
   AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
 });
 await testTable().create();

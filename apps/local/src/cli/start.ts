@@ -10,7 +10,7 @@ import { type Stack, startStack } from '../stack/start-stack';
 import { stopSupervisedChildren } from '../stack/supervised-child';
 import { banner } from './banner';
 
-// The AWS SDK is pinned (TOOLCHAIN.md); its Node.js 20 notice is noise here.
+// The AWS SDK is pinned (the README's toolchain notes); its Node.js 20 notice is noise here.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const log = {

@@ -3,7 +3,7 @@ import { defaultDataDir } from './repo-paths';
 
 const port = z.coerce.number().int().min(0).max(65_535);
 
-/** Environment variables of the local stack, each with its default (ARCHITECTURE.md's ports). */
+/** Environment variables of the local stack, each with its default (the README's ports). */
 const envSchema = z.object({
   API_PORT: port.default(3000),
   IAM_API_PORT: port.default(3001),

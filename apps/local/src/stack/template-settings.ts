@@ -35,7 +35,7 @@ export function localEnvironment(endpoints: Pick<LocalEndpoints, 'dynamoEndpoint
   return {
     '*': {
       DYNAMODB_ENDPOINT: endpoints.dynamoEndpoint,
-      // The AWS SDK is pinned (TOOLCHAIN.md); its Node.js 20 notice is noise here.
+      // The AWS SDK is pinned (the README's toolchain notes); its Node.js 20 notice is noise here.
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     },
   };
