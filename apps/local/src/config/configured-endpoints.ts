@@ -18,6 +18,7 @@ export function configuredEndpoints(ports: LocalConfig['ports']) {
     jwksUri: `${issuer}/jwks`,
     audience: process.env.API_AUDIENCE || devIdpDefaults.audience,
     spaClientId: devIdpDefaults.spaClientId,
+    m2mClientId: devIdpDefaults.m2mClientId,
     webOrigin: url(ports.web),
     redirectUri: `${url(ports.web)}/callback`,
     apiUrl: url(ports.api),

@@ -108,6 +108,7 @@ export async function startStack(
       jwksUri: idp.jwksUri,
       audience: idp.config.audience,
       spaClientId: idp.config.spa.clientId,
+      m2mClientId: idp.config.m2m.clientId,
       webOrigin,
       dynamoEndpoint: dynamo.endpoint,
     };

@@ -5,6 +5,8 @@ export interface LocalEndpoints {
   readonly audience: string;
   /** The SPA's client id: the `aud` of its ID tokens, which STS and the purchase function check. */
   readonly spaClientId: string;
+  /** The machine client's id (client credentials). */
+  readonly m2mClientId: string;
   readonly webOrigin: string;
   readonly dynamoEndpoint: string;
 }
@@ -22,6 +24,8 @@ export function localParameters(endpoints: LocalEndpoints): Record<string, strin
     JwksUri: endpoints.jwksUri,
     Audience: endpoints.audience,
     SpaClientId: endpoints.spaClientId,
+    // Only the local clients' tokens, as the deploy guide asks of a real deployment.
+    AllowedClientIds: `${endpoints.spaClientId},${endpoints.m2mClientId}`,
     // The dev-idp issues RFC 9068 access tokens: insist on it, as a careful deployment would.
     RequireTokenType: 'at+jwt',
     AllowedOrigin: endpoints.webOrigin,
