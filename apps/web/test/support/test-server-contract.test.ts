@@ -46,8 +46,8 @@ describe("the test server refuses a canned reply the API's contract does not all
     [
       'a status the operation does not document',
       'GET /pets?limit=12',
-      { status: 503, body: { message: 'Service Unavailable' } },
-      /listPets does not answer 503/,
+      { status: 418, body: { message: "I'm a teapot" } },
+      /listPets does not answer 418/,
     ],
     [
       'a problem with an unknown code',
