@@ -8,6 +8,7 @@ import { authorizeIam, type IamCaller } from '../iam/authorize-iam';
 import { iamConfigurationError } from '../iam/iam-errors';
 import type { LambdaRuntime } from '../lambda/lambda-runtime';
 import type { AccessLogEntry, GatewayLogger } from '../logger';
+import { ownRecord } from '../own-record';
 import { callLambda } from '../proxy/lambda-integration';
 import { buildGatewayResponse } from '../responses/build-gateway-response';
 import { type GatewayError, gatewayErrors } from '../responses/gateway-errors';
@@ -130,7 +131,10 @@ export function createPipeline(
       authorizerLog = decision.cache;
       if (!decision.allowed) return reject(decision.error, matched);
       authorized = { output: decision.output, latencyMs: decision.latencyMs };
-      authorizerContext = { ...decision.output.context, principalId: decision.output.principalId };
+      authorizerContext = ownRecord([
+        ...Object.entries(decision.output.context),
+        ['principalId', decision.output.principalId],
+      ]);
     }
 
     const invalid = validateRequest(route.validation, request, bodies);
