@@ -101,8 +101,17 @@ export function streamRequest(
   const closed = new Promise<void>((resolve) => {
     onClose = resolve;
   });
+  let isClosed = false;
   const outgoing = httpRequest(`${url}${path}`, { method, headers, agent: false });
-  outgoing.on('socket', (socket) => socket.on('close', () => onClose()));
+  outgoing.on('socket', (socket) =>
+    socket.on('close', () => {
+      isClosed = true;
+      onClose();
+    }),
+  );
+  // Writing after the server closed is expected here: the write fails, the test goes on.
+  outgoing.on('error', () => {});
+  outgoing.flushHeaders();
   const response = new Promise<IncomingMessage & { text: Promise<string> }>((resolve, reject) => {
     outgoing.on('response', (incoming) => {
       const chunks: Buffer[] = [];
@@ -121,8 +130,10 @@ export function streamRequest(
     closed,
     write: (chunk) =>
       new Promise((resolve) => {
+        if (isClosed || outgoing.destroyed) return resolve();
         writtenBytes += chunk.length;
         outgoing.write(chunk, () => resolve());
+        void closed.then(() => resolve());
       }),
     written: () => writtenBytes,
     destroy: () => outgoing.destroy(),
