@@ -22,7 +22,7 @@ import { BodyValidator } from '../validation/body-validator';
 import { validateRequest } from '../validation/validate-request';
 import { type GatewayRequest, headerValues } from './gateway-request';
 import type { HttpResponse } from './http-response';
-import { type RequestBody, RequestTooLargeError } from './read-request';
+import { contentLengthExceeded, type RequestBody, RequestTooLargeError } from './read-request';
 
 /** What `AWS_IAM` methods are authorized with. */
 export interface IamOptions {
@@ -87,22 +87,24 @@ export function createPipeline(
         authorizer: authorizerContext,
       }),
       log: { authorizer: authorizerLog, error: error.type },
-      ...(error.type === 'REQUEST_TOO_LARGE' ? { close: true } : {}),
     });
-    if (body.declaredTooLarge) return reject(gatewayErrors.requestTooLarge(), matched);
+    // Over 10 MB: answered in front of the API (no gateway response), the connection closed.
+    const tooLong: Handled = {
+      response: contentLengthExceeded(),
+      log: { authorizer: 'none', error: 'REQUEST_TOO_LARGE' },
+      close: true,
+    };
+    if (body.declaredTooLarge) return tooLong;
     if (!matched) return reject(gatewayErrors.missingAuthenticationToken(), undefined);
-    /** The request with its body, or the 413 when the body passes the limit. */
-    const withBody = async (): Promise<GatewayRequest | GatewayError> => {
+    /** The request with its body, or `undefined` when the body passes the limit (413). */
+    const withBody = async (): Promise<GatewayRequest | undefined> => {
       try {
-        const bytes = await body.read();
-        return { ...request, body: bytes };
+        return { ...request, body: await body.read() };
       } catch (error) {
-        if (error instanceof RequestTooLargeError) return gatewayErrors.requestTooLarge();
+        if (error instanceof RequestTooLargeError) return undefined;
         throw error;
       }
     };
-    const isError = (value: GatewayRequest | GatewayError): value is GatewayError =>
-      'defaultBody' in value;
     const { route } = matched;
     if (!throttler.admit(route)) return reject(gatewayErrors.throttled(), matched);
 
@@ -129,7 +131,7 @@ export function createPipeline(
         return reject(gatewayErrors.missingAuthenticationToken(), matched);
       }
       const signed = await withBody();
-      if (isError(signed)) return reject(signed, matched);
+      if (!signed) return tooLong;
       request = signed;
       const functionId =
         route.integration.kind === 'lambda' ? route.integration.functionId : undefined;
@@ -169,7 +171,7 @@ export function createPipeline(
 
     if (authorization.type !== 'AWS_IAM') {
       const complete = await withBody();
-      if (isError(complete)) return reject(complete, matched);
+      if (!complete) return tooLong;
       request = complete;
     }
 

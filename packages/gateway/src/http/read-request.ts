@@ -1,9 +1,26 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { GatewayRequest } from './gateway-request';
+import type { HttpResponse } from './http-response';
 
 /** API Gateway's payload limit (10 MB). */
 export const maxBodyBytes = 10 * 1024 * 1024;
+
+/**
+ * API Gateway's answer to a body over 10 MB, as users captured it: it comes from in front of
+ * the API (no `x-amzn-RequestId`, no `x-amzn-ErrorType`, a `REQUEST_TOO_LARGE` customization
+ * does not apply), so it has no CORS header either. The connection is closed after it.
+ *
+ * @example
+ * contentLengthExceeded().body.toString() // 'HTTP content length exceeded 10485760 bytes.'
+ */
+export function contentLengthExceeded(): HttpResponse {
+  return {
+    statusCode: 413,
+    headers: [['Content-Type', 'text; charset=utf-8']],
+    body: Buffer.from(`HTTP content length exceeded ${maxBodyBytes} bytes.`),
+  };
+}
 
 /** The body was larger than API Gateway accepts. */
 export class RequestTooLargeError extends Error {

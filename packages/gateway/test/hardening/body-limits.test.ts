@@ -4,9 +4,12 @@ import { TestCredentialStore } from '../support/credential-store';
 import { streamRequest } from '../support/raw-http';
 import { type FixtureGateway, startFixture } from '../support/start-fixture';
 
-// API Gateway refuses a payload over 10 MB with 413 {"message":"Request Too Long"}; the gateway
-// refuses what it can before reading a body (no route, no credentials), and never buffers more
-// than the limit and one chunk.
+// API Gateway refuses a body over 10 MB in front of the API: 413, `text; charset=utf-8`,
+// "HTTP content length exceeded 10485760 bytes." (no x-amzn headers, so no gateway response and
+// no CORS); an event over Lambda's 6 MB is API Gateway's own 413 {"message": "Request Too Long"}
+// with BadRequestException, through the gateway responses (as users captured both, e.g.
+// koki-develop/lgtm-generator issue 10). The gateway refuses what it can before reading a body
+// (no route, no credentials), and never buffers more than the limit and one chunk.
 const chunk = Buffer.alloc(64 * 1024, 0x61);
 const chunkLimit = 64 * 1024;
 const overLimit = maxBodyBytes + 1;
@@ -34,7 +37,7 @@ async function sendUntilAnswered(sending: ReturnType<typeof streamRequest>, limi
 }
 
 describe('413 Request Too Long', () => {
-  it('a body declared over 10 MB is refused at once: 413 through DEFAULT_4XX (CORS), Connection: close, connection closed, nothing read', async () => {
+  it('a body declared over 10 MB is refused at once: 413 in plain text (no gateway response), Connection: close, connection closed, nothing read', async () => {
     // Prepare
     const sending = streamRequest(fixture.gateway.url, 'POST', '/files/upload', {
       'Content-Type': 'application/octet-stream',
@@ -48,14 +51,18 @@ describe('413 Request Too Long', () => {
     // Assess
     expect(response.statusCode).toBe(413);
     expect(response.headers.connection).toBe('close');
-    expect(response.headers['x-amzn-errortype']).toBe('RequestTooLargeException');
-    expect(response.headers['access-control-allow-origin']).toBe('https://app.example.com');
-    expect(JSON.parse(await response.text)).toEqual({ message: 'Request Too Long' });
-    const entry = accessOf(response.headers['x-amzn-requestid']);
-    expect(entry).toMatchObject({ status: 413, error: 'REQUEST_TOO_LARGE', bodyBytes: 0 });
+    expect(response.headers['content-type']).toBe('text; charset=utf-8');
+    expect(response.headers['x-amzn-errortype']).toBeUndefined();
+    expect(response.headers['access-control-allow-origin']).toBeUndefined();
+    expect(await response.text).toBe('HTTP content length exceeded 10485760 bytes.');
+    expect(fixture.access.at(-1)).toMatchObject({
+      status: 413,
+      error: 'REQUEST_TOO_LARGE',
+      bodyBytes: 0,
+    });
   });
 
-  it('a chunked body that grows past 10 MB is a 413 with Connection: close once the limit is passed, having read at most the limit and one chunk', async () => {
+  it('a chunked body that grows past 10 MB is the same 413 with Connection: close once the limit is passed, having read at most the limit and one chunk', async () => {
     // Prepare
     const sending = streamRequest(fixture.gateway.url, 'PUT', '/files/upload', {
       'Content-Type': 'application/octet-stream',
@@ -69,16 +76,37 @@ describe('413 Request Too Long', () => {
     // Assess
     expect(response.statusCode).toBe(413);
     expect(response.headers.connection).toBe('close');
-    expect(response.headers['access-control-allow-origin']).toBe('https://app.example.com');
-    expect(JSON.parse(await response.text)).toEqual({ message: 'Request Too Long' });
-    const entry = accessOf(response.headers['x-amzn-requestid']);
+    expect(await response.text).toBe('HTTP content length exceeded 10485760 bytes.');
+    const entry = fixture.access.at(-1);
+    expect(entry?.error).toBe('REQUEST_TOO_LARGE');
     expect(entry?.bodyBytes).toBeGreaterThan(maxBodyBytes);
     expect(entry?.bodyBytes).toBeLessThanOrEqual(maxBodyBytes + chunkLimit);
   });
 
-  it('a body of exactly 10 MB is accepted and reaches the function', async () => {
+  it('a body whose event is over 6 MB is 413 {"message": "Request Too Long"} through the gateway responses (DEFAULT_4XX: CORS); the function is not invoked', async () => {
     // Prepare
-    const body = Buffer.alloc(maxBodyBytes, 0x62);
+    const body = Buffer.alloc(7 * 1024 * 1024, 0x62);
+    const logged = fixture.nextMessage(/EchoFunction.*over Lambda's 6291456/);
+
+    // Act
+    const response = await fixture.call('/files/upload', {
+      method: 'PUT',
+      headers: { 'Content-Type': 'text/plain' },
+      body,
+    });
+
+    // Assess
+    expect(response.status).toBe(413);
+    expect(response.headers.get('x-amzn-errortype')).toBe('BadRequestException');
+    expect(response.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
+    expect(await response.text()).toBe('{"message": "Request Too Long"}');
+    expect(await logged).toMatch(/the event is \d+ bytes/);
+    expect(fixture.access.at(-1)).toMatchObject({ status: 413, error: 'REQUEST_TOO_LARGE' });
+  });
+
+  it('a 5 MB body (its event under 6 MB) reaches the function whole', async () => {
+    // Prepare
+    const body = Buffer.alloc(5 * 1024 * 1024, 0x62);
 
     // Act
     const response = await fixture.call('/files/upload', {
@@ -90,7 +118,7 @@ describe('413 Request Too Long', () => {
     // Assess
     expect(response.status).toBe(200);
     const { event } = (await response.json()) as { event: { body: string } };
-    expect(event.body.length).toBe(maxBodyBytes);
+    expect(event.body.length).toBe(body.length);
   });
 });
 
