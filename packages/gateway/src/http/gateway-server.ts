@@ -20,7 +20,8 @@ export interface ServerOptions {
  * Serves the pipeline over HTTP/1.1 and writes one access log entry per request
  * (method, path, status, latency, authorizer cache hit or miss, body bytes read). A response
  * marked `close` (a 413, whose body was left unread) carries `Connection: close` and ends the
- * connection.
+ * connection. A client that sent `Expect: 100-continue` gets its `100 Continue` only when the
+ * body is read, so a refused request's body is never sent at all.
  *
  * @example
  * const server = await listen({ host: '127.0.0.1', port: 0, clock, logger, handle });
@@ -28,13 +29,16 @@ export interface ServerOptions {
  */
 export async function listen(options: ServerOptions): Promise<Server> {
   const { logger } = options;
-  const server = createServer((incoming, outgoing) => {
-    void serve(incoming, outgoing, options).catch((error: unknown) => {
+  const onRequest = (incoming: IncomingMessage, outgoing: ServerResponse, expects: boolean) => {
+    void serve(incoming, outgoing, options, expects).catch((error: unknown) => {
       logger.error(`Unexpected failure: ${(error as Error).stack ?? String(error)}`);
       if (!outgoing.headersSent) outgoing.writeHead(500, { 'Content-Type': 'application/json' });
       outgoing.end('{"message": "Internal server error"}');
     });
-  });
+  };
+  const server = createServer((incoming, outgoing) => onRequest(incoming, outgoing, false));
+  // Without this listener Node answers `100 Continue` at once, before routing.
+  server.on('checkContinue', (incoming, outgoing) => onRequest(incoming, outgoing, true));
   server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error) =>
@@ -49,12 +53,16 @@ async function serve(
   incoming: IncomingMessage,
   outgoing: ServerResponse,
   options: ServerOptions,
+  expectsContinue: boolean,
 ): Promise<void> {
   const started = performance.now();
   const path = (incoming.url ?? '/').split('?')[0] ?? '/';
   const method = incoming.method ?? 'GET';
   const request = readRequestHead(incoming, options.clock());
-  const body = new RequestBody(incoming);
+  const body = new RequestBody(
+    incoming,
+    expectsContinue ? () => outgoing.writeContinue() : undefined,
+  );
   const handled = await options.handle(request, body);
   if (handled.close) closeLingering(incoming);
   write(outgoing, handled.response, handled.close === true);

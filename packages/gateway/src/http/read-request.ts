@@ -72,8 +72,13 @@ export class RequestBody {
   private reading: Promise<Buffer> | undefined;
   private read_ = 0;
 
+  /**
+   * @param beforeReading called once, when the body is first read: the server's
+   * `writeContinue()` for a client that sent `Expect: 100-continue`.
+   */
   constructor(
     private readonly incoming: IncomingMessage,
+    private readonly beforeReading: (() => void) | undefined = undefined,
     readonly limit = maxBodyBytes,
   ) {}
 
@@ -98,6 +103,7 @@ export class RequestBody {
     if (this.declaredTooLarge)
       return Promise.reject(new RequestTooLargeError('The declared body is over 10 MB'));
     const incoming = this.incoming;
+    this.beforeReading?.();
     return new Promise((resolve, reject) => {
       const chunks: Buffer[] = [];
       const stop = () => {

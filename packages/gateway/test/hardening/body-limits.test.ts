@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maxBodyBytes } from '../../src/http/read-request';
 import { TestCredentialStore } from '../support/credential-store';
@@ -207,5 +208,52 @@ describe('an AWS_IAM route without a signature', () => {
     expect(response.headers['x-amzn-errortype']).toBe('MissingAuthenticationTokenException');
     const entry = iam.access.find((e) => e.requestId === response.headers['x-amzn-requestid']);
     expect(entry).toMatchObject({ authorizer: 'iam', bodyBytes: 0 });
+  });
+});
+
+describe('Expect: 100-continue', () => {
+  /** Sends the head with `Expect: 100-continue`; the body only after a 100 Continue. */
+  function expectContinue(path: string, headers: Record<string, string>, body: Buffer) {
+    const outgoing = request(`${fixture.gateway.url}${path}`, {
+      method: 'POST',
+      agent: false,
+      headers: { ...headers, Expect: '100-continue', 'Content-Length': String(body.length) },
+    });
+    let continued = false;
+    outgoing.on('continue', () => {
+      continued = true;
+      outgoing.end(body);
+    });
+    outgoing.on('error', () => {});
+    outgoing.flushHeaders();
+    return new Promise<{ status: number | undefined; continued: boolean }>((resolve) => {
+      outgoing.on('response', (incoming) => {
+        resolve({ status: incoming.statusCode, continued });
+        incoming.resume();
+        if (!continued) outgoing.destroy();
+      });
+    });
+  }
+
+  it('a refused request (no route, no token) gets its answer without a 100 Continue: its body is never sent', async () => {
+    // Act
+    const unknown = await expectContinue('/nope', {}, Buffer.alloc(1024));
+    const anonymous = await expectContinue('/pets', {}, Buffer.alloc(1024));
+
+    // Assess
+    expect(unknown).toEqual({ status: 404, continued: false });
+    expect(anonymous).toEqual({ status: 401, continued: false });
+  });
+
+  it('an accepted request gets 100 Continue, then its answer', async () => {
+    // Act
+    const accepted = await expectContinue(
+      '/files/upload',
+      { 'Content-Type': 'text/plain' },
+      Buffer.from('hello'),
+    );
+
+    // Assess
+    expect(accepted).toEqual({ status: 200, continued: true });
   });
 });
