@@ -89,12 +89,12 @@ export function createPipeline(
       log: { authorizer: authorizerLog, error: error.type },
     });
     // Over 10 MB: answered in front of the API (no gateway response), the connection closed.
-    const tooLong: Handled = {
+    const tooLong = (): Handled => ({
       response: contentLengthExceeded(),
-      log: { authorizer: 'none', error: 'REQUEST_TOO_LARGE' },
+      log: { authorizer: authorizerLog, error: 'REQUEST_TOO_LARGE' },
       close: true,
-    };
-    if (body.declaredTooLarge) return tooLong;
+    });
+    if (body.declaredTooLarge) return tooLong();
     if (!matched) return reject(gatewayErrors.missingAuthenticationToken(), undefined);
     /** The request with its body, or `undefined` when the body passes the limit (413). */
     const withBody = async (): Promise<GatewayRequest | undefined> => {
@@ -131,7 +131,7 @@ export function createPipeline(
         return reject(gatewayErrors.missingAuthenticationToken(), matched);
       }
       const signed = await withBody();
-      if (!signed) return tooLong;
+      if (!signed) return tooLong();
       request = signed;
       const functionId =
         route.integration.kind === 'lambda' ? route.integration.functionId : undefined;
@@ -171,7 +171,7 @@ export function createPipeline(
 
     if (authorization.type !== 'AWS_IAM') {
       const complete = await withBody();
-      if (!complete) return tooLong;
+      if (!complete) return tooLong();
       request = complete;
     }
 
