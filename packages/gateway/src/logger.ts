@@ -12,6 +12,11 @@ export interface AccessLogEntry {
   readonly authorizer: 'hit' | 'miss' | 'none' | 'not-invoked' | 'iam';
   /** The gateway response type when the gateway answered itself (`UNAUTHORIZED`, ...). */
   readonly error?: string;
+  /**
+   * Body bytes the gateway read: 0 when it answered before reading (no route, no
+   * credentials), at most 10 MB and one chunk when it refused a larger body (413).
+   */
+  readonly bodyBytes?: number;
 }
 
 /** Where the gateway writes its access log and what it has to say. */

@@ -1,4 +1,5 @@
 import type { PolicyDocument, PolicyStatement } from '@petstore/iam-policy/evaluate';
+import { ownRecord } from '../own-record';
 
 /** A TOKEN authorizer's result once checked (A5), its context values as strings (A6). */
 export interface AuthorizerOutput {
@@ -47,7 +48,7 @@ export function checkAuthorizerOutput(value: unknown): OutputCheck {
       Resource: statement.Resource,
     });
   }
-  const context: Record<string, string> = {};
+  const entries: [string, string][] = [];
   if (value.context !== undefined && value.context !== null) {
     if (!isObject(value.context)) return fail('context is not an object');
     for (const [key, item] of Object.entries(value.context)) {
@@ -56,7 +57,7 @@ export function checkAuthorizerOutput(value: unknown): OutputCheck {
           `context.${key} is ${item === null ? 'null' : Array.isArray(item) ? 'an array' : typeof item}: only strings, numbers and booleans are allowed`,
         );
       }
-      context[key] = String(item);
+      entries.push([key, String(item)]);
     }
   }
   const key = value.usageIdentifierKey;
@@ -67,7 +68,8 @@ export function checkAuthorizerOutput(value: unknown): OutputCheck {
     output: {
       principalId: value.principalId,
       policyDocument: { Version: policy.Version, Statement: checked },
-      context,
+      // The authorizer chose the keys: own properties, even `__proto__`.
+      context: ownRecord(entries),
       usageIdentifierKey: key,
     },
   };

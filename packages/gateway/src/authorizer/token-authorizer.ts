@@ -1,5 +1,5 @@
 import { evaluatePolicy } from '@petstore/iam-policy/evaluate';
-import { type GatewayRequest, headerValue } from '../http/gateway-request';
+import { type GatewayRequest, headerValues } from '../http/gateway-request';
 import type { InvokeOutcome } from '../lambda/invoke-outcome';
 import { timedOut, within } from '../lambda/within';
 import type { GatewayLogger } from '../logger';
@@ -45,7 +45,15 @@ export async function authorize(
   methodArn: string,
   deps: TokenAuthorizerDeps,
 ): Promise<AuthorizerDecision> {
-  const token = headerValue(request, model.header);
+  const sent = headerValues(request, model.header);
+  if (sent.length > 1) {
+    // Which one API Gateway would use is not documented: two identities are no identity.
+    deps.logger.warn(
+      `Authorizer ${model.name} (${request.requestId}): identity header ${model.header} sent ${sent.length} times: refused`,
+    );
+    return { allowed: false, error: gatewayErrors.unauthorized(), cache: 'not-invoked' };
+  }
+  const token = sent[0];
   if (!token) return { allowed: false, error: gatewayErrors.unauthorized(), cache: 'not-invoked' };
   if (
     model.validationExpression !== undefined &&

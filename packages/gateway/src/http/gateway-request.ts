@@ -37,3 +37,17 @@ export function headerValue(
   for (const [key, value] of request.headers) if (key.toLowerCase() === wanted) found = value;
   return found;
 }
+
+/**
+ * Every value of a header, names compared case-insensitively, in the order received.
+ *
+ * @example
+ * headerValues(request, 'authorization') // ['Bearer a', 'Bearer b'] when sent twice
+ */
+export function headerValues(
+  request: Pick<GatewayRequest, 'headers'>,
+  name: string,
+): readonly string[] {
+  const wanted = name.toLowerCase();
+  return request.headers.filter(([key]) => key.toLowerCase() === wanted).map(([, value]) => value);
+}

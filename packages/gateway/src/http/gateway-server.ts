@@ -1,22 +1,27 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { GatewayListenError } from '../errors';
 import type { GatewayLogger } from '../logger';
+import type { GatewayRequest } from './gateway-request';
 import type { Handled } from './handle-request';
 import type { HttpResponse } from './http-response';
-import { RequestTooLargeError, readRequest } from './read-request';
+import { RequestBody, readRequestHead } from './read-request';
 
 export interface ServerOptions {
   readonly host: string;
   readonly port: number;
   readonly clock: () => number;
   readonly logger: GatewayLogger;
-  readonly handle: (request: Awaited<ReturnType<typeof readRequest>>) => Promise<Handled>;
+  /** The pipeline: it reads the body (`body.read()`) only once the request is worth reading. */
+  readonly handle: (request: GatewayRequest, body: RequestBody) => Promise<Handled>;
 }
 
 /**
  * Serves the pipeline over HTTP/1.1 and writes one access log entry per request
- * (method, path, status, latency, authorizer cache hit or miss).
+ * (method, path, status, latency, authorizer cache hit or miss, body bytes read). A response
+ * marked `close` (a 413, whose body was left unread) carries `Connection: close` and ends the
+ * connection. A client that sent `Expect: 100-continue` gets its `100 Continue` only when the
+ * body is read, so a refused request's body is never sent at all.
  *
  * @example
  * const server = await listen({ host: '127.0.0.1', port: 0, clock, logger, handle });
@@ -24,13 +29,16 @@ export interface ServerOptions {
  */
 export async function listen(options: ServerOptions): Promise<Server> {
   const { logger } = options;
-  const server = createServer((incoming, outgoing) => {
-    void serve(incoming, outgoing, options).catch((error: unknown) => {
+  const onRequest = (incoming: IncomingMessage, outgoing: ServerResponse, expects: boolean) => {
+    void serve(incoming, outgoing, options, expects).catch((error: unknown) => {
       logger.error(`Unexpected failure: ${(error as Error).stack ?? String(error)}`);
       if (!outgoing.headersSent) outgoing.writeHead(500, { 'Content-Type': 'application/json' });
       outgoing.end('{"message": "Internal server error"}');
     });
-  });
+  };
+  const server = createServer((incoming, outgoing) => onRequest(incoming, outgoing, false));
+  // Without this listener Node answers `100 Continue` at once, before routing.
+  server.on('checkContinue', (incoming, outgoing) => onRequest(incoming, outgoing, true));
   server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error) =>
@@ -45,49 +53,57 @@ async function serve(
   incoming: IncomingMessage,
   outgoing: ServerResponse,
   options: ServerOptions,
+  expectsContinue: boolean,
 ): Promise<void> {
   const started = performance.now();
   const path = (incoming.url ?? '/').split('?')[0] ?? '/';
   const method = incoming.method ?? 'GET';
-  let handled: Handled;
-  let requestId = '';
-  try {
-    const request = await readRequest(incoming, options.clock());
-    requestId = request.requestId;
-    handled = await options.handle(request);
-  } catch (error) {
-    if (!(error instanceof RequestTooLargeError)) throw error;
-    const body = Buffer.from('{"message":"Request Too Long"}');
-    handled = {
-      response: {
-        statusCode: 413,
-        headers: [
-          ['Content-Type', 'application/json'],
-          ['x-amzn-ErrorType', 'RequestTooLargeException'],
-        ],
-        body,
-      },
-      log: { authorizer: 'none', error: 'REQUEST_TOO_LARGE' },
-    };
-  }
-  write(outgoing, handled.response);
+  const request = readRequestHead(incoming, options.clock());
+  const body = new RequestBody(
+    incoming,
+    expectsContinue ? () => outgoing.writeContinue() : undefined,
+  );
+  const handled = await options.handle(request, body);
+  if (handled.close) closeLingering(incoming);
+  write(outgoing, handled.response, handled.close === true);
   const latencyMs = performance.now() - started;
   options.logger.access({
-    requestId,
+    requestId: request.requestId,
     method,
     path,
     status: handled.response.statusCode,
     latencyMs,
+    bodyBytes: body.bytesRead,
     ...handled.log,
   });
 }
 
-function write(outgoing: ServerResponse, response: HttpResponse): void {
+function write(outgoing: ServerResponse, response: HttpResponse, close: boolean): void {
   const flat: string[] = [];
   for (const [name, value] of response.headers) flat.push(name, value);
   flat.push('Content-Length', String(response.body.length));
+  // Node ends the connection after a response that says `Connection: close`.
+  if (close) flat.push('Connection', 'close');
   outgoing.writeHead(response.statusCode, flat);
   outgoing.end(response.body);
+}
+
+/** How long a connection closed after a 413 keeps discarding what the client still sends. */
+const lingerMs = 2_000;
+
+/**
+ * Closes the connection of a request whose body was left unread, as nginx's lingering close
+ * does: Node would destroy the socket right after the response, and with body bytes still
+ * arriving that is a TCP reset, which can reach the client before the 413 does. Instead our
+ * side ends (FIN after the response), what still arrives is discarded, and the socket is
+ * destroyed when the client ends or after {@link lingerMs}.
+ */
+function closeLingering(incoming: IncomingMessage): void {
+  const socket = incoming.socket as Socket & { destroySoon?: () => void };
+  socket.destroySoon = () => socket.end();
+  socket.once('end', () => socket.destroy());
+  setTimeout(() => socket.destroy(), lingerMs).unref();
+  incoming.resume();
 }
 
 /**

@@ -8,6 +8,7 @@ import { authorizeIam, type IamCaller } from '../iam/authorize-iam';
 import { iamConfigurationError } from '../iam/iam-errors';
 import type { LambdaRuntime } from '../lambda/lambda-runtime';
 import type { AccessLogEntry, GatewayLogger } from '../logger';
+import { ownRecord } from '../own-record';
 import { callLambda } from '../proxy/lambda-integration';
 import { buildGatewayResponse } from '../responses/build-gateway-response';
 import { type GatewayError, gatewayErrors } from '../responses/gateway-errors';
@@ -19,8 +20,9 @@ import type { ApiModel, FunctionModel, RoleModel } from '../template/model';
 import { Throttler } from '../throttle/throttler';
 import { BodyValidator } from '../validation/body-validator';
 import { validateRequest } from '../validation/validate-request';
-import type { GatewayRequest } from './gateway-request';
+import { type GatewayRequest, headerValues } from './gateway-request';
 import type { HttpResponse } from './http-response';
+import { contentLengthExceeded, type RequestBody, RequestTooLargeError } from './read-request';
 
 /** What `AWS_IAM` methods are authorized with. */
 export interface IamOptions {
@@ -45,21 +47,25 @@ export interface PipelineOptions {
 export type Handled = {
   readonly response: HttpResponse;
   readonly log: Pick<AccessLogEntry, 'authorizer' | 'error'>;
+  /** End the connection after this response (a 413: the rest of the body was not read). */
+  readonly close?: boolean;
 };
 
 /**
- * The request path of API Gateway, in its order: route (G1), throttle (T1), TOKEN authorizer
- * (A1-A10) or `AWS_IAM` (SigV4 and the caller's IAM policies), request validator (G7), then the
- * integration: CORS mock (C1) or Lambda proxy (L1-L5), each failure answered with its gateway
- * response (G8).
+ * The request path of API Gateway, in its order: a declared body over 10 MB (413), route (G1),
+ * throttle (T1), TOKEN authorizer (A1-A10) or `AWS_IAM` (SigV4 and the caller's IAM policies),
+ * request validator (G7), then the integration: CORS mock (C1) or Lambda proxy (L1-L5), each
+ * failure answered with its gateway response (G8). The body is read only after the checks that
+ * need none (route, throttle, the TOKEN authorizer, an `Authorization` header for `AWS_IAM`),
+ * and never more than 10 MB and one chunk of it.
  *
  * @example
  * const handle = createPipeline(options);
- * const { response } = await handle(request);
+ * const { response } = await handle(request, new RequestBody(incoming));
  */
 export function createPipeline(
   options: PipelineOptions,
-): (request: GatewayRequest) => Promise<Handled> {
+): (request: GatewayRequest, body: RequestBody) => Promise<Handled> {
   const { api, runtime, identity, logger, clock } = options;
   const routes = new RouteTable(api.routes);
   const throttler = new Throttler(api.methodSettings, clock);
@@ -67,10 +73,12 @@ export function createPipeline(
   const bodies = new BodyValidator(api.models);
   const invoke = (functionId: string, event: unknown) => runtime.invoke(functionId, event);
 
-  return async (received) => {
+  return async (head, body) => {
     let authorizerLog: AccessLogEntry['authorizer'] = 'none';
     let authorizerContext: Record<string, string> | undefined;
-    const { request, matched } = routeRequest(routes, api.stageName, received);
+    const routed = routeRequest(routes, api.stageName, head);
+    const { matched } = routed;
+    let request = routed.request;
     const reject = (error: GatewayError, at: MatchedRoute | undefined): Handled => ({
       response: buildGatewayResponse(error, {
         request,
@@ -80,7 +88,23 @@ export function createPipeline(
       }),
       log: { authorizer: authorizerLog, error: error.type },
     });
+    // Over 10 MB: answered in front of the API (no gateway response), the connection closed.
+    const tooLong = (): Handled => ({
+      response: contentLengthExceeded(),
+      log: { authorizer: authorizerLog, error: 'REQUEST_TOO_LARGE' },
+      close: true,
+    });
+    if (body.declaredTooLarge) return tooLong();
     if (!matched) return reject(gatewayErrors.missingAuthenticationToken(), undefined);
+    /** The request with its body, or `undefined` when the body passes the limit (413). */
+    const withBody = async (): Promise<GatewayRequest | undefined> => {
+      try {
+        return { ...request, body: await body.read() };
+      } catch (error) {
+        if (error instanceof RequestTooLargeError) return undefined;
+        throw error;
+      }
+    };
     const { route } = matched;
     if (!throttler.admit(route)) return reject(gatewayErrors.throttled(), matched);
 
@@ -101,10 +125,19 @@ export function createPipeline(
         logger.error(`AWS_IAM (${request.requestId}): no credential store: refused`);
         return reject(iamConfigurationError(), matched);
       }
+      // No signature at all: refused before the body is read (SigV4 needs it for the rest).
+      if (headerValues(request, 'authorization').length === 0) {
+        logger.warn(`AWS_IAM (${request.requestId}): no Authorization header`);
+        return reject(gatewayErrors.missingAuthenticationToken(), matched);
+      }
+      const signed = await withBody();
+      if (!signed) return tooLong();
+      request = signed;
       const functionId =
         route.integration.kind === 'lambda' ? route.integration.functionId : undefined;
+      // SigV4 covers the path as sent (stage prefix included).
       const decision = await authorizeIam(
-        received,
+        { ...head, body: signed.body },
         {
           methodArn: arn(),
           callerInvokes:
@@ -130,7 +163,16 @@ export function createPipeline(
       authorizerLog = decision.cache;
       if (!decision.allowed) return reject(decision.error, matched);
       authorized = { output: decision.output, latencyMs: decision.latencyMs };
-      authorizerContext = { ...decision.output.context, principalId: decision.output.principalId };
+      authorizerContext = ownRecord([
+        ...Object.entries(decision.output.context),
+        ['principalId', decision.output.principalId],
+      ]);
+    }
+
+    if (authorization.type !== 'AWS_IAM') {
+      const complete = await withBody();
+      if (!complete) return tooLong();
+      request = complete;
     }
 
     const invalid = validateRequest(route.validation, request, bodies);

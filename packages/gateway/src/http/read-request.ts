@@ -1,9 +1,26 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { GatewayRequest } from './gateway-request';
+import type { HttpResponse } from './http-response';
 
 /** API Gateway's payload limit (10 MB). */
 export const maxBodyBytes = 10 * 1024 * 1024;
+
+/**
+ * API Gateway's answer to a body over 10 MB, as users captured it: it comes from in front of
+ * the API (no `x-amzn-RequestId`, no `x-amzn-ErrorType`, a `REQUEST_TOO_LARGE` customization
+ * does not apply), so it has no CORS header either. The connection is closed after it.
+ *
+ * @example
+ * contentLengthExceeded().body.toString() // 'HTTP content length exceeded 10485760 bytes.'
+ */
+export function contentLengthExceeded(): HttpResponse {
+  return {
+    statusCode: 413,
+    headers: [['Content-Type', 'text; charset=utf-8']],
+    body: Buffer.from(`HTTP content length exceeded ${maxBodyBytes} bytes.`),
+  };
+}
 
 /** The body was larger than API Gateway accepts. */
 export class RequestTooLargeError extends Error {
@@ -12,23 +29,15 @@ export class RequestTooLargeError extends Error {
 }
 
 /**
- * Reads an incoming request (body included, up to 10 MB) into a {@link GatewayRequest} with a
- * new request id.
+ * An incoming request's head (method, target, headers) as a {@link GatewayRequest} with a new
+ * request id and an empty body: the body is read later, by {@link RequestBody}, once the
+ * request is known to be worth reading.
  *
  * @example
- * const request = await readRequest(incoming, Date.now());
+ * const request = readRequestHead(incoming, Date.now());
+ * request.body.length // 0
  */
-export async function readRequest(
-  incoming: IncomingMessage,
-  receivedAt: number,
-): Promise<GatewayRequest> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of incoming) {
-    size += (chunk as Buffer).length;
-    if (size > maxBodyBytes) throw new RequestTooLargeError('The body is larger than 10 MB');
-    chunks.push(chunk as Buffer);
-  }
+export function readRequestHead(incoming: IncomingMessage, receivedAt: number): GatewayRequest {
   const target = incoming.url ?? '/';
   const question = target.indexOf('?');
   const headers: [string, string][] = [];
@@ -42,9 +51,88 @@ export async function readRequest(
     path: question < 0 ? target : target.slice(0, question),
     query: question < 0 ? '' : target.slice(question + 1),
     headers,
-    body: Buffer.concat(chunks),
+    body: Buffer.alloc(0),
     sourceIp: (incoming.socket.remoteAddress ?? '127.0.0.1').replace(/^::ffff:/, ''),
     protocol: `HTTP/${incoming.httpVersion}`,
     receivedAt,
   };
+}
+
+/**
+ * The body of an incoming request, read at most once and only on demand, never more than the
+ * limit and one chunk: a declared `Content-Length` over the limit is refused without reading,
+ * a chunked body as soon as it passes the limit.
+ *
+ * @example
+ * const body = new RequestBody(incoming);
+ * if (body.declaredTooLarge) // 413 without reading
+ * const bytes = await body.read(); // or RequestTooLargeError
+ */
+export class RequestBody {
+  private reading: Promise<Buffer> | undefined;
+  private read_ = 0;
+
+  /**
+   * @param beforeReading called once, when the body is first read: the server's
+   * `writeContinue()` for a client that sent `Expect: 100-continue`.
+   */
+  constructor(
+    private readonly incoming: IncomingMessage,
+    private readonly beforeReading: (() => void) | undefined = undefined,
+    readonly limit = maxBodyBytes,
+  ) {}
+
+  /** `Content-Length` says more than the limit. */
+  get declaredTooLarge(): boolean {
+    const declared = Number(this.incoming.headers['content-length'] ?? 0);
+    return Number.isFinite(declared) && declared > this.limit;
+  }
+
+  /** Body bytes read off the connection so far. */
+  get bytesRead(): number {
+    return this.read_;
+  }
+
+  /** The whole body, or a `RequestTooLargeError` once more than the limit arrived. */
+  read(): Promise<Buffer> {
+    this.reading ??= this.readOnce();
+    return this.reading;
+  }
+
+  private readOnce(): Promise<Buffer> {
+    if (this.declaredTooLarge)
+      return Promise.reject(new RequestTooLargeError('The declared body is over 10 MB'));
+    const incoming = this.incoming;
+    this.beforeReading?.();
+    return new Promise((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      const stop = () => {
+        incoming.off('data', onData);
+        incoming.off('end', onEnd);
+        incoming.off('error', onError);
+      };
+      const onData = (chunk: Buffer) => {
+        this.read_ += chunk.length;
+        chunks.push(chunk);
+        if (this.read_ <= this.limit) return;
+        // Stop reading at once (not destroying the stream, which would take the socket and
+        // the 413 with it): the server answers with Connection: close and closes.
+        stop();
+        incoming.pause();
+        chunks.length = 0;
+        reject(new RequestTooLargeError('The body is larger than 10 MB'));
+      };
+      const onEnd = () => {
+        stop();
+        resolve(Buffer.concat(chunks));
+      };
+      const onError = (error: Error) => {
+        stop();
+        reject(error);
+      };
+      incoming.on('data', onData);
+      incoming.on('end', onEnd);
+      incoming.on('error', onError);
+    });
+  }
 }

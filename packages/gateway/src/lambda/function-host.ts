@@ -79,7 +79,7 @@ export class FunctionHost {
       const { file, exportPath } = resolveHandler(codeDir, fn.handler);
       const env = lambdaEnvironment(fn, options.identity, options.overrides, codeDir);
       return new LambdaWorker(
-        { handlerFile: file, handlerPath: exportPath, env, sourceMaps },
+        { handlerFile: file, handlerPath: exportPath, env, sourceMaps, memoryMb: fn.memorySize },
         generation,
       );
     };

@@ -9,6 +9,11 @@ export interface WorkerSpec {
   readonly handlerPath: readonly string[];
   readonly env: Readonly<Record<string, string>>;
   readonly sourceMaps: boolean;
+  /**
+   * The function's `MemorySize` in MB: the worker's JavaScript heap limit (V8's old
+   * generation); past it the environment dies (Runtime.OutOfMemory) and the call is a 502.
+   */
+  readonly memoryMb: number;
 }
 
 const bootstrap = new URL('./worker/bootstrap.mjs', import.meta.url);
@@ -41,6 +46,7 @@ export class LambdaWorker {
     this.worker = new Worker(bootstrap, {
       env: { ...spec.env },
       execArgv: [],
+      resourceLimits: { maxOldGenerationSizeMb: spec.memoryMb },
       workerData: {
         handlerFile: spec.handlerFile,
         handlerPath: spec.handlerPath,
@@ -72,9 +78,14 @@ export class LambdaWorker {
         );
       },
     );
-    this.worker.on('error', (error) =>
-      this.crash(error.name || 'Runtime.UnhandledError', error.message, error.stack),
-    );
+    this.worker.on('error', (error: Error & { code?: string }) => {
+      if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+        this.crash(
+          'Runtime.OutOfMemory',
+          `Runtime exited: the JavaScript heap reached MemorySize (${spec.memoryMb} MB)`,
+        );
+      } else this.crash(error.name || 'Runtime.UnhandledError', error.message, error.stack);
+    });
     this.worker.on('exit', (code) =>
       this.crash('Runtime.ExitError', `Runtime exited with error: exit status ${code}`),
     );

@@ -3,6 +3,7 @@ import type { APIGatewayProxyEvent } from 'aws-lambda';
 import type { AuthorizerOutput } from '../authorizer/authorizer-output';
 import { type GatewayRequest, headerValue } from '../http/gateway-request';
 import type { IamCaller } from '../iam/authorize-iam';
+import { ownRecord } from '../own-record';
 import type { MatchedRoute } from '../routing/matched-route';
 import type { LocalIdentity } from '../template/local-identity';
 import type { ApiModel } from '../template/model';
@@ -35,22 +36,27 @@ export function buildProxyEvent(input: ProxyEventInput): APIGatewayProxyEvent {
   const { request, api, matched, identity, authorizer, caller } = input;
   const session = caller?.session;
   const principal = session ? `${session.roleId}:${session.sessionName}` : null;
-  const headers = forwardedHeaders(request);
-  const single: Record<string, string> = {};
-  const multi: Record<string, string[]> = {};
-  for (const [name, value] of headers) {
-    const key =
-      Object.keys(multi).find((existing) => existing.toLowerCase() === name.toLowerCase()) ?? name;
-    single[key] = value;
-    multi[key] = [...(multi[key] ?? []), value];
+  // Names are the client's: grouped in Maps, then written as own keys (`constructor` is data).
+  const headers = new Map<string, { readonly name: string; readonly values: string[] }>();
+  for (const [name, value] of forwardedHeaders(request)) {
+    const key = name.toLowerCase();
+    const group = headers.get(key);
+    if (group) group.values.push(value);
+    else headers.set(key, { name, values: [value] });
   }
-  const query = new URLSearchParams(request.query);
-  const singleQuery: Record<string, string> = {};
-  const multiQuery: Record<string, string[]> = {};
-  for (const [name, value] of query) {
-    singleQuery[name] = value;
-    multiQuery[name] = [...(multiQuery[name] ?? []), value];
+  const query = new Map<string, string[]>();
+  for (const [name, value] of new URLSearchParams(request.query)) {
+    const values = query.get(name);
+    if (values) values.push(value);
+    else query.set(name, [value]);
   }
+  const groups = [...headers.values()];
+  const single = ownRecord(groups.map(({ name, values }) => [name, values.at(-1) ?? ''] as const));
+  const multi = ownRecord(groups.map(({ name, values }) => [name, values] as const));
+  const singleQuery = ownRecord(
+    [...query].map(([name, values]) => [name, values.at(-1) ?? ''] as const),
+  );
+  const multiQuery = ownRecord(query);
   const binary = matchesBinaryMediaType(headerValue(request, 'content-type'), api.binaryMediaTypes);
   const host = headerValue(request, 'host') ?? '127.0.0.1';
   const body = request.body.length === 0 ? null : request.body.toString(binary ? 'base64' : 'utf8');
@@ -99,11 +105,11 @@ export function buildProxyEvent(input: ProxyEventInput): APIGatewayProxyEvent {
       apiId: api.apiId,
       ...(authorizer
         ? {
-            authorizer: {
-              ...authorizer.output.context,
-              principalId: authorizer.output.principalId,
-              integrationLatency: authorizer.latencyMs,
-            },
+            authorizer: ownRecord<string | number>([
+              ...Object.entries(authorizer.output.context),
+              ['principalId', authorizer.output.principalId],
+              ['integrationLatency', authorizer.latencyMs],
+            ]),
           }
         : {}),
     } as APIGatewayProxyEvent['requestContext'],
@@ -130,5 +136,5 @@ function forwardedHeaders(request: GatewayRequest): (readonly [string, string])[
 }
 
 function orNull<T>(map: Readonly<Record<string, T>>): Record<string, T> | null {
-  return Object.keys(map).length === 0 ? null : { ...map };
+  return Object.keys(map).length === 0 ? null : ownRecord(Object.entries(map));
 }

@@ -12,6 +12,9 @@ import type { ApiModel } from '../template/model';
 import { buildProxyEvent } from './build-proxy-event';
 import { readProxyResult } from './read-proxy-result';
 
+/** Lambda's limit on a synchronous invocation's payload (6 MB), the proxy event here. */
+export const lambdaPayloadBytes = 6 * 1024 * 1024;
+
 export interface LambdaIntegrationInput {
   readonly request: GatewayRequest;
   readonly matched: MatchedRoute;
@@ -48,6 +51,14 @@ export async function callLambda(
   const { api, identity, logger } = deps;
   const at = `Function ${functionId} (${request.requestId})`;
   const event = buildProxyEvent({ request, api, matched, identity, authorizer, caller });
+  // Only a large body can take the event past Lambda's limit (headers are at most 16 KB here).
+  if (request.body.length > lambdaPayloadBytes / 2) {
+    const size = Buffer.byteLength(JSON.stringify(event));
+    if (size > lambdaPayloadBytes) {
+      logger.warn(`${at}: the event is ${size} bytes, over Lambda's ${lambdaPayloadBytes}`);
+      return { error: gatewayErrors.requestTooLarge() };
+    }
+  }
   const invocation = deps.invoke(functionId, event);
   const outcome = await within(invocation, timeoutMs);
   if (outcome === timedOut) {

@@ -1,4 +1,5 @@
 import type { HttpResponse } from '../http/http-response';
+import { ownValue } from '../own-record';
 import type { GatewayError } from './gateway-errors';
 import { gatewayResponseTypes } from './gateway-response-types';
 import {
@@ -19,8 +20,9 @@ export function buildGatewayResponse(error: GatewayError, context: ResponseConte
   const defaults = gatewayResponseTypes[error.type];
   const defaultStatus = error.statusCode ?? defaults.status;
   const configured = context.api.gatewayResponses;
-  const own = configured[error.type];
-  const customization = own ?? configured[defaultStatus >= 500 ? 'DEFAULT_5XX' : 'DEFAULT_4XX'];
+  const own = ownValue(configured, error.type);
+  const customization =
+    own ?? ownValue(configured, defaultStatus >= 500 ? 'DEFAULT_5XX' : 'DEFAULT_4XX');
   const statusCode = own?.statusCode ?? defaultStatus;
   const variables = contextVariables(context, error);
   const headers: [string, string][] = [
@@ -37,7 +39,7 @@ export function buildGatewayResponse(error: GatewayError, context: ResponseConte
     headers.push([name, value]);
   }
   const templates = customization?.templates ?? {};
-  const template = templates['application/json'] ?? Object.values(templates)[0];
+  const template = ownValue(templates, 'application/json') ?? Object.values(templates)[0];
   const body =
     template === undefined
       ? error.defaultBody

@@ -81,9 +81,14 @@ export const gatewayErrors = {
     message: 'Invalid request body',
     defaultBody: json('Invalid request body'),
   }),
+  /**
+   * The Lambda proxy event is over Lambda's 6 MB synchronous payload: 413 with
+   * `x-amzn-ErrorType: BadRequestException` and this body, byte for byte as users captured it.
+   */
   requestTooLarge: (): GatewayError => ({
     type: 'REQUEST_TOO_LARGE',
     message: 'Request Too Long',
-    defaultBody: json('Request Too Long'),
+    errorType: 'BadRequestException',
+    defaultBody: '{"message": "Request Too Long"}',
   }),
 } as const;

@@ -1,4 +1,5 @@
 import { type GatewayRequest, headerValue } from '../http/gateway-request';
+import { ownValue } from '../own-record';
 import type { MatchedRoute } from '../routing/matched-route';
 import type { ApiModel } from '../template/model';
 import type { GatewayError } from './gateway-errors';
@@ -15,31 +16,34 @@ export interface ResponseContext {
  * The `$context` variables of a gateway response, flattened (`error.messageString`, `requestId`, ...).
  *
  * @example
- * contextVariables(context, gatewayErrors.unauthorized())['error.messageString'] // '"Unauthorized"'
+ * contextVariables(context, gatewayErrors.unauthorized()).get('error.messageString') // '"Unauthorized"'
  */
 export function contextVariables(
   context: ResponseContext,
   error: GatewayError,
-): Record<string, string> {
+): ReadonlyMap<string, string> {
   const { request, api, matched, authorizer } = context;
-  const variables: Record<string, string> = {
-    requestId: request.requestId,
-    extendedRequestId: request.extendedRequestId,
-    apiId: api.apiId,
-    stage: api.stageName,
-    httpMethod: request.method,
-    path: `/${api.stageName}${request.path}`,
-    resourcePath: matched?.route.path ?? '',
-    domainName: headerValue(request, 'host') ?? '',
-    'identity.sourceIp': request.sourceIp,
-    'identity.userAgent': headerValue(request, 'user-agent') ?? '',
-    'error.message': error.message ?? '',
-    'error.messageString': JSON.stringify(error.message),
-    'error.responseType': error.type,
-    'error.validationErrorString': '',
-  };
+  // A Map: `authorizer.*` keys are the authorizer's, and templates may name anything.
+  const variables = new Map<string, string>(
+    Object.entries({
+      requestId: request.requestId,
+      extendedRequestId: request.extendedRequestId,
+      apiId: api.apiId,
+      stage: api.stageName,
+      httpMethod: request.method,
+      path: `/${api.stageName}${request.path}`,
+      resourcePath: matched?.route.path ?? '',
+      domainName: headerValue(request, 'host') ?? '',
+      'identity.sourceIp': request.sourceIp,
+      'identity.userAgent': headerValue(request, 'user-agent') ?? '',
+      'error.message': error.message ?? '',
+      'error.messageString': JSON.stringify(error.message),
+      'error.responseType': error.type,
+      'error.validationErrorString': '',
+    }),
+  );
   for (const [key, value] of Object.entries(authorizer ?? {}))
-    variables[`authorizer.${key}`] = value;
+    variables.set(`authorizer.${key}`, value);
   return variables;
 }
 
@@ -54,20 +58,21 @@ export function contextVariables(
 export function mapHeaderExpression(
   expression: string,
   context: ResponseContext,
-  variables: Readonly<Record<string, string>>,
+  variables: ReadonlyMap<string, string>,
 ): string | undefined {
   const quoted = /^'(.*)'$/s.exec(expression);
   if (quoted) return quoted[1];
   const [source, ...rest] = expression.split('.');
   const name = rest.join('.');
-  if (source === 'context') return variables[name];
-  if (source === 'stageVariables') return context.api.stageVariables[name];
+  if (source === 'context') return variables.get(name);
+  if (source === 'stageVariables') return ownValue(context.api.stageVariables, name);
   const [, location, ...nameParts] = rest;
   const parameter = nameParts.join('.');
   if (location === 'header') return headerValue(context.request, parameter);
   if (location === 'querystring')
     return new URLSearchParams(context.request.query).getAll(parameter).at(-1);
-  if (location === 'path') return context.matched?.pathParameters[parameter];
+  if (location === 'path')
+    return context.matched ? ownValue(context.matched.pathParameters, parameter) : undefined;
   return undefined;
 }
 
@@ -80,7 +85,7 @@ export function mapHeaderExpression(
  */
 export function renderTemplate(
   template: string,
-  variables: Readonly<Record<string, string>>,
+  variables: ReadonlyMap<string, string>,
   stageVariables: Readonly<Record<string, string>>,
 ): string {
   const reference =
@@ -88,8 +93,9 @@ export function renderTemplate(
   return template.replace(
     reference,
     (whole, quiet: string, braceSource, braceName, source, name) => {
-      const from = (braceSource ?? source) === 'context' ? variables : stageVariables;
-      const value = from[(braceName ?? name) as string];
+      const key = (braceName ?? name) as string;
+      const value =
+        (braceSource ?? source) === 'context' ? variables.get(key) : ownValue(stageVariables, key);
       if (value !== undefined) return value;
       return quiet ? '' : whole;
     },

@@ -1,3 +1,4 @@
+import { ownRecord } from '../own-record';
 import type { RouteModel } from '../template/model';
 import type { MatchedRoute } from './matched-route';
 
@@ -71,15 +72,29 @@ function find(
   const { variable, greedy } = node;
   const viaVariable =
     variable &&
-    find(variable.node, segments, index + 1, { ...parameters, [variable.name]: decode(segment) });
+    find(
+      variable.node,
+      segments,
+      index + 1,
+      withParameter(parameters, variable.name, decode(segment)),
+    );
   if (viaVariable) return viaVariable;
   if (greedy && greedy.node.methods.size > 0) {
     return {
       node: greedy.node,
-      parameters: { ...parameters, [greedy.name]: decode(segments.slice(index).join('/')) },
+      parameters: withParameter(parameters, greedy.name, decode(segments.slice(index).join('/'))),
     };
   }
   return undefined;
+}
+
+/** The parameters with one more, as own keys (the event's `pathParameters`). */
+function withParameter(
+  parameters: Readonly<Record<string, string>>,
+  name: string,
+  value: string,
+): Record<string, string> {
+  return ownRecord([...Object.entries(parameters), [name, value]]);
 }
 
 function decode(segment: string): string {

@@ -26,7 +26,7 @@ export function readGatewayResponses(
   const { diagnostics } = context;
   for (const [type, definition] of Object.entries(resolved)) {
     const at = `${where}.GatewayResponses.${type}`;
-    if (!(type in gatewayResponseTypes)) {
+    if (!Object.hasOwn(gatewayResponseTypes, type)) {
       diagnostics.error(at, 'is not an API Gateway response type');
       continue;
     }

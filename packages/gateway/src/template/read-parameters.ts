@@ -1,3 +1,4 @@
+import { ownValue } from '../own-record';
 import type { Diagnostics } from './diagnostics';
 import type { RawTemplate } from './load-template';
 
@@ -17,13 +18,13 @@ export function readParameters(
 ): Record<string, ParameterValue> {
   const declared = template.Parameters ?? {};
   for (const name of Object.keys(supplied)) {
-    if (!(name in declared))
+    if (!Object.hasOwn(declared, name))
       diagnostics.error(`Parameter ${name}`, 'supplied but not declared in Parameters');
   }
   const values: Record<string, ParameterValue> = {};
   for (const [name, declaration] of Object.entries(declared)) {
     const where = `Parameter ${name}`;
-    const given = supplied[name] ?? declaration.Default;
+    const given = ownValue(supplied, name) ?? declaration.Default;
     if (given === undefined) {
       diagnostics.error(where, 'has no Default: supply a value (--parameter Name=Value)');
       continue;

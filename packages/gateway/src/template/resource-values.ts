@@ -1,3 +1,4 @@
+import { ownValue } from '../own-record';
 import { localRoleId, managedPolicyArn, oidcProviderArn, roleArn } from './iam-names';
 import type { RawResource } from './load-template';
 import { type LocalIdentity, localApiId } from './local-identity';
@@ -77,5 +78,5 @@ export function resourceValues(
 }
 
 function withAttributes(ref: string, attributes: Record<string, string>): ResourceValues {
-  return { ref, attribute: (name) => attributes[name] };
+  return { ref, attribute: (name) => ownValue(attributes, name) };
 }

@@ -1,4 +1,5 @@
 import { UnresolvableIntrinsicError } from '../errors';
+import { ownValue } from '../own-record';
 import type { Diagnostics } from './diagnostics';
 import { type IntrinsicScope, resolveIntrinsics } from './intrinsics';
 import type { RawResource, RawTemplate } from './load-template';
@@ -36,14 +37,14 @@ export function createScope(
   const evaluating = new Set<string>();
 
   const scope: IntrinsicScope = {
-    parameter: (name) => parameters[name] ?? pseudo[name],
+    parameter: (name) => ownValue(parameters, name) ?? ownValue(pseudo, name),
     mappings: template.Mappings,
     resourceRef: (logicalId) => valuesOf(logicalId)?.ref,
     resourceAttribute: (logicalId, attribute) => valuesOf(logicalId)?.attribute(attribute),
     condition: (name) => {
       const known = conditions.get(name);
       if (known !== undefined) return known;
-      const definition = template.Conditions?.[name];
+      const definition = template.Conditions ? ownValue(template.Conditions, name) : undefined;
       if (definition === undefined || evaluating.has(name)) {
         diagnostics.error(
           `Condition ${name}`,
