@@ -1,11 +1,6 @@
+import { ConfigurationError, configurationProblems } from '@petstore/domain/configuration-error';
 import type { Role } from '@petstore/domain/roles';
 import * as z from 'zod';
-
-/** Raised at cold start when the environment is wrong; the message names each bad variable. */
-export class ConfigurationError extends Error {
-  override readonly name = 'ConfigurationError';
-  readonly code = 'INVALID_CONFIGURATION';
-}
 
 /**
  * Parses environment variables with `schema`, or throws a {@link ConfigurationError} naming
@@ -20,8 +15,7 @@ export function parseEnvironment<Schema extends z.ZodType>(
 ): z.output<Schema> {
   const result = schema.safeParse(env);
   if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-  throw new ConfigurationError(`Invalid API configuration: ${problems.join('; ')}`);
+  throw new ConfigurationError('API', configurationProblems(result.error.issues));
 }
 
 const origins = z

@@ -1,3 +1,4 @@
+import { ConfigurationError } from '@petstore/domain/configuration-error';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config';
 import { loadIdTokenConfig } from '../src/identity/id-token-config';
@@ -92,5 +93,23 @@ describe('ID token configuration (the purchase handler only)', () => {
     expect(
       loadIdTokenConfig({ ...valid, ID_TOKEN_JWKS_URI: 'http://127.0.0.1:9000/jwks' }).jwksUri.href,
     ).toBe('http://127.0.0.1:9000/jwks');
+  });
+});
+
+describe('the configuration error is the shared one', () => {
+  it('is the domain ConfigurationError, its code stable, naming the variable', () => {
+    // Act
+    const error = (() => {
+      try {
+        loadTableConfig({ AWS_REGION: 'eu-west-1' });
+      } catch (thrown) {
+        return thrown;
+      }
+      throw new Error('the configuration was accepted');
+    })();
+    // Assess
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect(error).toMatchObject({ code: 'INVALID_CONFIGURATION', variables: ['TABLE_NAME'] });
+    expect((error as Error).message).toMatch(/^Invalid API configuration: TABLE_NAME: /);
   });
 });

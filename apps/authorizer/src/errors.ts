@@ -51,9 +51,3 @@ export class AuthorizerFaultError extends Error {
     super(`authorizer fault: ${reason}`, options);
   }
 }
-
-/** Raised at cold start when the environment is wrong; the message names each bad variable. */
-export class ConfigurationError extends Error {
-  override readonly name = 'ConfigurationError';
-  readonly code = 'INVALID_CONFIGURATION';
-}

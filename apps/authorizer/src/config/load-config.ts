@@ -1,4 +1,4 @@
-import { ConfigurationError } from '../errors';
+import { ConfigurationError, configurationProblems } from '@petstore/domain/configuration-error';
 import { envSchema, type logLevels } from './schema';
 
 export interface AuthorizerConfig {
@@ -46,10 +46,7 @@ export function loadConfig(env: Record<string, string | undefined>): AuthorizerC
   );
   const result = envSchema.safeParse(present);
   if (!result.success) {
-    const problems = result.error.issues.map(
-      (issue) => `${String(issue.path[0])}: ${issue.message}`,
-    );
-    throw new ConfigurationError(`Invalid authorizer configuration: ${problems.join('; ')}`);
+    throw new ConfigurationError('authorizer', configurationProblems(result.error.issues));
   }
   const parsed = result.data;
   return {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { ConfigurationError } from '@petstore/domain/configuration-error';
 import type { JSONWebKeySet } from 'jose';
-import { ConfigurationError } from '../errors';
 
 /** JWK members that only private or symmetric keys have. */
 const secretMembers = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'k', 'oth', 'priv'] as const;
@@ -18,17 +18,21 @@ export function readJwksFile(path: string): JSONWebKeySet {
   try {
     parsed = JSON.parse(readFileSync(path, 'utf8'));
   } catch (cause) {
-    throw new ConfigurationError(`JWKS_FILE: cannot read a JSON file at ${path}`, { cause });
+    throw jwksFileError(`cannot read a JSON file at ${path}`, { cause });
   }
   if (!isKeySet(parsed)) {
-    throw new ConfigurationError('JWKS_FILE: not a JSON Web Key Set ({ "keys": [...] })');
+    throw jwksFileError('not a JSON Web Key Set ({ "keys": [...] })');
   }
   for (const key of parsed.keys) {
     if (secretMembers.some((member) => member in key)) {
-      throw new ConfigurationError(`JWKS_FILE: key ${String(key.kid)} is not a public key`);
+      throw jwksFileError(`key ${String(key.kid)} is not a public key`);
     }
   }
   return parsed;
+}
+
+function jwksFileError(message: string, options?: ErrorOptions): ConfigurationError {
+  return new ConfigurationError('authorizer', [{ variable: 'JWKS_FILE', message }], options);
 }
 
 function isKeySet(value: unknown): value is JSONWebKeySet {

@@ -1,6 +1,6 @@
+import { ConfigurationError } from '@petstore/domain/configuration-error';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load-config';
-import { ConfigurationError } from '../../src/errors';
 
 const required = {
   TOKEN_ISSUER: 'http://127.0.0.1:9000',
@@ -45,6 +45,23 @@ describe('configuration from the environment', () => {
     expect(message).toContain('TOKEN_ISSUER');
     expect(message).toContain('AUDIENCE');
     expect(message).not.toContain('JWKS_URI');
+  });
+
+  it('throws the shared ConfigurationError, its code stable and its variables listed', () => {
+    // Act
+    const error = (() => {
+      try {
+        loadConfig({ JWKS_URI: required.JWKS_URI });
+      } catch (thrown) {
+        return thrown;
+      }
+      throw new Error('the configuration was accepted');
+    })();
+    // Assess
+    expect(error).toMatchObject({
+      code: 'INVALID_CONFIGURATION',
+      variables: ['TOKEN_ISSUER', 'AUDIENCE'],
+    });
   });
 
   it('refuses `none` and symmetric algorithms, naming ALLOWED_ALGORITHMS', () => {

@@ -1,9 +1,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ConfigurationError } from '@petstore/domain/configuration-error';
 import { exportJWK, generateKeyPair } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { ConfigurationError } from '../../src/errors';
 import { readJwksFile } from '../../src/keys/read-jwks-file';
 import { signingKey } from '../support/keys';
 
@@ -30,7 +30,7 @@ describe('JWKS_FILE', () => {
       file('empty.json', '{"keys":[]}'),
     ]) {
       expect(() => readJwksFile(path)).toThrow(ConfigurationError);
-      expect(() => readJwksFile(path)).toThrow(/^JWKS_FILE: /);
+      expect(() => readJwksFile(path)).toThrow(/^Invalid authorizer configuration: JWKS_FILE: /);
     }
   });
 
