@@ -1,6 +1,9 @@
+import {
+  type AuthorizerContext,
+  authorizerContext,
+} from '@petstore/api-contract/authorizer-context';
 import type { APIGatewayTokenAuthorizerEvent } from 'aws-lambda';
 import { AuthorizerFaultError, TokenRejectedError } from './errors';
-import { type AuthorizerContext, authorizerContext } from './identity/authorizer-context';
 import type { Identity } from './identity/identity';
 import type { LogSink } from './log/log-sink';
 import { tokenTraits } from './log/token-traits';

@@ -1,3 +1,8 @@
+import {
+  authorizerSubject,
+  type TokenType,
+  tokenIdentityOf,
+} from '@petstore/api-contract/authorizer-context';
 import { permissionsOf, type Role } from '@petstore/domain/roles';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { parseAssumedRoleArn } from './assumed-role-arn';
@@ -10,6 +15,8 @@ export interface TokenCaller {
   readonly subject: string;
   readonly name: string;
   readonly permissions: readonly string[];
+  /** `user` for a person signed in, `machine` for a client-credentials token. */
+  readonly tokenType: TokenType;
   /** The OAuth client, for machine (client credentials) tokens. */
   readonly clientId?: string;
 }
@@ -57,7 +64,7 @@ export type Caller = TokenCaller | AssumedRoleCaller | UnknownCaller;
  * A request with neither, or with both, has no permissions at all.
  *
  * @example
- * callerOf(tokenEvent, roles) // { via: 'token', subject: 'auth0|42', name: 'Ada', permissions: ['read:pets'] }
+ * callerOf(tokenEvent, roles) // { via: 'token', subject: 'auth0|42', name: 'Ada', permissions: ['read:pets'], tokenType: 'user' }
  * callerOf(iamEvent, new Map([['BuyerRole', 'buyer']]))
  * // { via: 'iam', role: 'buyer', roleName: 'BuyerRole', sessionName: 'auth0=7C42', permissions: ['read:pets', 'purchase:pets'], ... }
  */
@@ -66,19 +73,21 @@ export function callerOf(
   assumedRoles: ReadonlyMap<string, Role>,
 ): Caller {
   const context = (event.requestContext?.authorizer ?? {}) as Record<string, unknown>;
-  const text = (key: string) => (typeof context[key] === 'string' ? (context[key] as string) : '');
-  const subject = text('principalId') || text('sub');
+  const shown = authorizerSubject(context);
   const userArn = event.requestContext?.identity?.userArn;
-  if (subject && userArn) return unknown(userArn, 'both an authorizer context and an IAM caller');
+  if (shown && userArn) return unknown(userArn, 'both an authorizer context and an IAM caller');
   if (userArn) return assumedRoleCaller(userArn, event.requestContext.accountId, assumedRoles);
-  if (!subject) return unknown('', 'neither an authorizer context nor an IAM caller');
-  const clientId = text('clientId');
+  if (!shown) return unknown('', 'neither an authorizer context nor an IAM caller');
+  const token = tokenIdentityOf(context);
+  if (!token)
+    return unknown(shown, 'the authorizer context has no token type the authorizer writes');
   return {
     via: 'token',
-    subject,
-    name: text('name') || subject,
-    permissions: text('permissions').split(' ').filter(Boolean),
-    ...(clientId ? { clientId } : {}),
+    subject: token.sub,
+    name: token.name,
+    permissions: token.permissions,
+    tokenType: token.tokenType,
+    ...(token.clientId ? { clientId: token.clientId } : {}),
   };
 }
 

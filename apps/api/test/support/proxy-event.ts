@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { authorizerContext } from '@petstore/authorizer/authorizer-context';
+import { authorizerContext } from '@petstore/api-contract/authorizer-context';
 import { buildProxyEvent, type ProxyEventInput } from '@petstore/gateway/proxy-event';
 import { readTemplate } from '@petstore/gateway/template';
 import type { APIGatewayProxyEvent, Context } from 'aws-lambda';
@@ -29,8 +29,19 @@ export interface EventOptions {
    * (`assumedRole`), which has none.
    */
   authorizer?: TokenIdentity | null;
+  /**
+   * The TOKEN authorizer's own result (e.g. of the real authorizer for a real token), as the
+   * gateway passes it on; instead of `authorizer`.
+   */
+  authorizerResult?: AuthorizerResult;
   /** A SigV4-signed request of the IAM API: the assumed-role session API Gateway verified. */
   assumedRole?: AssumedRoleSession;
+}
+
+/** What a TOKEN authorizer answers API Gateway, as far as the backend sees it (A10). */
+export interface AuthorizerResult {
+  readonly principalId: string;
+  readonly context: Readonly<Record<string, string | undefined>>;
 }
 
 /** The names the template gives the IAM API's roles (`ADMIN_ROLE_NAME`, `BUYER_ROLE_NAME`). */
@@ -161,6 +172,21 @@ export function proxyEvent(options: EventOptions): APIGatewayProxyEvent {
 }
 
 function authorizerOf(options: EventOptions): ProxyEventInput['authorizer'] {
+  if (options.authorizerResult) {
+    const { principalId, context } = options.authorizerResult;
+    const strings = Object.entries(context).filter(
+      (entry): entry is [string, string] => typeof entry[1] === 'string',
+    );
+    return {
+      output: {
+        principalId,
+        policyDocument: { Version: '2012-10-17', Statement: [] },
+        context: Object.fromEntries(strings),
+        usageIdentifierKey: undefined,
+      },
+      latencyMs: 3,
+    };
+  }
   const caller =
     options.authorizer === undefined && !options.assumedRole ? callers.admin : options.authorizer;
   if (!caller) return undefined;

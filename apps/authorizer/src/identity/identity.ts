@@ -1,20 +1,18 @@
+import type { TokenIdentity, TokenType } from '@petstore/api-contract/authorizer-context';
 import type { JWTPayload } from 'jose';
 import { clientIdOf, stringClaim } from './client-id';
 import { permissionsOf } from './permissions';
 
-export const tokenTypes = { user: 'user', machine: 'machine' } as const;
-export type TokenType = (typeof tokenTypes)[keyof typeof tokenTypes];
+export const tokenTypes = { user: 'user', machine: 'machine' } as const satisfies Record<
+  TokenType,
+  TokenType
+>;
 
-/** Who is calling, as the API needs it. */
-export interface Identity {
-  readonly sub: string;
-  /** For display: the configured claim, else `email`, else `sub`. */
-  readonly name: string;
-  readonly permissions: readonly string[];
-  readonly tokenType: TokenType;
-  /** Only for machine (client-credentials) tokens: the OAuth client. */
-  readonly clientId?: string;
-}
+/**
+ * Who is calling, as the API needs it: the contract's `TokenIdentity` (the name is the
+ * configured claim, else `email`, else `sub`).
+ */
+export type Identity = TokenIdentity;
 
 export interface IdentityOptions {
   readonly nameClaim: string;
