@@ -1,36 +1,57 @@
 /**
- * Writes `src/generated/operations.ts`, the operation table derived from `openapi.yaml`:
- * one row per operation with its method, path template, operationId and required permissions.
+ * Writes what is derived from `openapi.yaml` beyond its types:
+ * - `src/generated/operations.ts`, the operation table: one row per operation with its method,
+ *   path template, operationId and required permissions;
+ * - `src/generated/price-limits.ts`, the `Price` schema's minimum, maximum and multipleOf, for
+ *   the domain's schema and the SPA's form (a few bytes, no imports).
  *
- *   tsx scripts/generate-operations.ts           write the file
- *   tsx scripts/generate-operations.ts --check   exit 1 if the file is stale
+ *   tsx scripts/generate-operations.ts           write the files
+ *   tsx scripts/generate-operations.ts --check   exit 1 if a file is stale
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { deriveOperations } from '../src/derive-operations';
+import { derivePriceLimits } from '../src/derive-price-limits';
 
 const documentPath = fileURLToPath(new URL('../openapi.yaml', import.meta.url));
-const outputPath = fileURLToPath(new URL('../src/generated/operations.ts', import.meta.url));
+const document = parse(readFileSync(documentPath, 'utf8'));
 
-const operations = deriveOperations(parse(readFileSync(documentPath, 'utf8')));
-const source = `/**
+const header = `/**
  * This file was generated from openapi.yaml by scripts/generate-operations.ts.
  * Do not make direct changes to the file: run \`pnpm generate\`.
  */
-
-export const operations = ${JSON.stringify(operations, null, 2)} as const;
 `;
 
-if (process.argv.includes('--check')) {
+const files = [
+  {
+    name: 'src/generated/operations.ts',
+    source: `${header}
+export const operations = ${JSON.stringify(deriveOperations(document), null, 2)} as const;
+`,
+  },
+  {
+    name: 'src/generated/price-limits.ts',
+    source: `${header}
+/** The contract's \`Price\`: US dollars, from \`minimum\` to \`maximum\`, in steps of \`multipleOf\`. */
+export const priceLimits = ${JSON.stringify(derivePriceLimits(document))} as const;
+`,
+  },
+];
+
+const check = process.argv.includes('--check');
+for (const { name, source } of files) {
+  const path = fileURLToPath(new URL(`../${name}`, import.meta.url));
+  if (!check) {
+    writeFileSync(path, source);
+    continue;
+  }
   let current = '';
   try {
-    current = readFileSync(outputPath, 'utf8');
+    current = readFileSync(path, 'utf8');
   } catch {}
   if (current !== source) {
-    console.error('src/generated/operations.ts is stale: run `pnpm generate`.');
-    process.exit(1);
+    console.error(`${name} is stale: run \`pnpm generate\`.`);
+    process.exitCode = 1;
   }
-} else {
-  writeFileSync(outputPath, source);
 }

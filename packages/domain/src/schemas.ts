@@ -1,3 +1,4 @@
+import { priceLimits } from '@petstore/api-contract/price-limits';
 import { petTypeValues } from '@petstore/api-contract/types';
 import * as z from 'zod';
 import { type FieldIssue, ValidationError } from './errors';
@@ -13,20 +14,24 @@ export const petTypeSchema = z.enum(petTypeValues);
  * third decimal (which is off by at least 0.1).
  */
 const isWholeCents = (value: number) => {
-  const cents = value / 0.01;
+  const cents = value / priceLimits.multipleOf;
   return Math.abs(Math.round(cents) - cents) <= 1e-9;
 };
 
+/** Steps of `multipleOf` in a dollar: 100 for cents. */
+const stepsPerDollar = Math.round(1 / priceLimits.multipleOf);
+const decimals = Math.round(Math.log10(stepsPerDollar));
+
 /**
- * Price in dollars: 0.01 to 100,000, at most two decimals (see the contract's `Price`). The
- * parsed value is rounded to whole cents, so a price sent as `0.1 + 0.2` is stored as 0.3.
+ * Price in dollars, with the contract's bounds (`priceLimits`: 0.01 to 100,000, whole cents).
+ * The parsed value is rounded to whole cents, so a price sent as `0.1 + 0.2` is stored as 0.3.
  */
 export const priceSchema = z
   .number()
-  .min(0.01)
-  .max(100_000)
-  .refine(isWholeCents, 'must have at most two decimals')
-  .transform((value) => Math.round(value * 100) / 100);
+  .min(priceLimits.minimum)
+  .max(priceLimits.maximum)
+  .refine(isWholeCents, `must have at most ${decimals} decimals`)
+  .transform((value) => Math.round(value * stepsPerDollar) / stepsPerDollar);
 
 export const petIdSchema = z
   .string()

@@ -4,7 +4,7 @@ import type { ApiFailure } from '../api/api-failure';
 import type { Outcome } from '../api/call-api';
 import { InlineError } from '../ui/inline-error';
 import { petTypeLabels } from './pet-labels';
-import { parsePrice, priceProblem } from './price-rules';
+import { parsePrice, priceHint, priceProblem } from './price-rules';
 
 export interface AddPetFormProps {
   readonly onAdd: (pet: NewPet) => Promise<Outcome<Pet>>;
@@ -127,7 +127,7 @@ export function AddPetForm({ onAdd, onAdded }: AddPetFormProps) {
             }
           />
           <p id="new-pet-price-hint" className="field-hint">
-            From $0.01 to $100,000, cents allowed.
+            {priceHint}
           </p>
           {errors.price && (
             <p id="new-pet-price-error" className="field-error">

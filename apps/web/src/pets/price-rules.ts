@@ -1,5 +1,26 @@
-/** The contract's price bounds (openapi.yaml `Price`): US dollars, cents at most. */
-export const priceLimits = { min: 0.01, max: 100_000 } as const;
+// The contract's price bounds (openapi.yaml `Price`, generated): US dollars.
+import { priceLimits } from '@petstore/api-contract/price-limits';
+
+/** Decimals a price may have: 2 for the contract's `multipleOf: 0.01`. */
+const decimals = Math.round(Math.log10(Math.round(1 / priceLimits.multipleOf)));
+const decimalsInWords =
+  decimals === 1
+    ? 'one decimal'
+    : `${['no', 'one', 'two', 'three'][decimals] ?? decimals} decimals`;
+const withinDecimals = new RegExp(`^\\d+(\\.\\d{1,${decimals}})?$`);
+
+/**
+ * An amount as the form shows it: `$0.01`, `$100,000`.
+ *
+ * @example
+ * dollars(100_000) // '$100,000'
+ */
+export function dollars(amount: number): string {
+  return `$${amount.toLocaleString('en-US', { maximumFractionDigits: decimals })}`;
+}
+
+/** The hint under the price field, from the contract's bounds. */
+export const priceHint = `From ${dollars(priceLimits.minimum)} to ${dollars(priceLimits.maximum)}, cents allowed.`;
 
 /**
  * What is wrong with a typed price, in plain words, or `undefined` when it is a valid price.
@@ -12,10 +33,12 @@ export function priceProblem(text: string): string | undefined {
   const typed = text.trim();
   if (typed === '') return 'Enter a price.';
   if (!/^\d+(\.\d+)?$/.test(typed)) return 'Enter the price as a number, like 24.99.';
-  if (!/^\d+(\.\d{1,2})?$/.test(typed)) return 'Use at most two decimals, like 24.99.';
+  if (!withinDecimals.test(typed)) return `Use at most ${decimalsInWords}, like 24.99.`;
   const price = Number(typed);
-  if (price < priceLimits.min) return 'The price must be more than $0.';
-  if (price > priceLimits.max) return 'The price can be at most $100,000.';
+  if (price < priceLimits.minimum)
+    return `The price must be at least ${dollars(priceLimits.minimum)}.`;
+  if (price > priceLimits.maximum)
+    return `The price can be at most ${dollars(priceLimits.maximum)}.`;
   return undefined;
 }
 

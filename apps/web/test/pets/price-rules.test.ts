@@ -10,8 +10,8 @@ describe('priceProblem', () => {
     ['1e3', 'Enter the price as a number, like 24.99.'],
     ['.5', 'Enter the price as a number, like 24.99.'],
     ['12.345', 'Use at most two decimals, like 24.99.'],
-    ['0', 'The price must be more than $0.'],
-    ['0.00', 'The price must be more than $0.'],
+    ['0', 'The price must be at least $0.01.'],
+    ['0.00', 'The price must be at least $0.01.'],
     ['100000.01', 'The price can be at most $100,000.'],
   ])('refuses %j: %s', (typed, message) => {
     // Act / Assess
