@@ -7,7 +7,8 @@ const decimalsInWords =
   decimals === 1
     ? 'one decimal'
     : `${['no', 'one', 'two', 'three'][decimals] ?? decimals} decimals`;
-const withinDecimals = new RegExp(`^\\d+(\\.\\d{1,${decimals}})?$`);
+// Trailing zeros do not count: `24.000` is 24, a price the contract accepts.
+const withinDecimals = new RegExp(`^\\d+(\\.\\d{1,${decimals}}0*)?$`);
 
 /**
  * An amount as the form shows it: `$0.01`, `$100,000`.

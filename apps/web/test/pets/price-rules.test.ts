@@ -18,7 +18,7 @@ describe('priceProblem', () => {
     expect(priceProblem(typed)).toBe(message);
   });
 
-  it.each(['0.01', '1', '24.9', '24.99', ' 249.99 ', '100000', '100000.00'])(
+  it.each(['0.01', '1', '24.9', '24.99', ' 249.99 ', '24.000', '100000', '100000.00'])(
     'accepts %j',
     (typed) => {
       // Act / Assess
