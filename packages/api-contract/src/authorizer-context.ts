@@ -82,7 +82,7 @@ export function authorizerContext(identity: TokenIdentity): AuthorizerContext {
     [keys.permissions]: encodePermissions(identity.permissions),
     [keys.tokenType]: identity.tokenType,
     ...(identity.clientId ? { [keys.clientId]: identity.clientId } : {}),
-  } as AuthorizerContext;
+  };
 }
 
 /**
