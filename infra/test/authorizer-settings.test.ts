@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
+import { resolveHandler } from '@petstore/gateway/resolve-handler';
 import { readTemplate } from '@petstore/gateway/template';
 import { describe, expect, it } from 'vitest';
 import { sampleParameters, template, templatePath } from './support/template';
@@ -26,7 +27,9 @@ const authorizer = model.functions.get('AuthorizerFunction');
  * for each whether it started or which ConfigurationError it gave.
  */
 async function coldStarts(variables: Record<string, string>[]): Promise<string[]> {
-  const bundle = pathToFileURL(`${authorizer?.codeDir}/index.mjs`).href;
+  const { file } = resolveHandler(authorizer?.codeDir ?? '', authorizer?.handler ?? '');
+  if (!file) throw new Error(`no file for the authorizer's Handler in ${authorizer?.codeDir}`);
+  const bundle = pathToFileURL(file).href;
   const script = `
     const results = [];
     for (const [index, variables] of JSON.parse(process.argv[1]).entries()) {

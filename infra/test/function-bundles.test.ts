@@ -1,8 +1,7 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
+import { resolveHandler } from '@petstore/gateway/resolve-handler';
 import { readTemplate } from '@petstore/gateway/template';
 import { describe, expect, it } from 'vitest';
 import { sampleParameters, templatePath } from './support/template';
@@ -12,25 +11,20 @@ import { sampleParameters, templatePath } from './support/template';
 const model = await readTemplate(templatePath, { parameters: sampleParameters, api: 'PetsApi' });
 const functions = [...model.functions.values()];
 
-/** The file Lambda would load for `Handler: file.export`, trying its extensions in order. */
-function handlerFile(codeDir: string, handler: string): string | undefined {
-  const module = handler.slice(0, handler.lastIndexOf('.'));
-  return ['.js', '.mjs', '.cjs']
-    .map((ext) => join(codeDir, module + ext))
-    .find((file) => existsSync(file));
-}
-
 describe.each(functions)('$logicalId', (fn) => {
+  // The file and export found as the Lambda runtime finds them (the gateway's resolver, the one
+  // the local stack runs functions with).
+  const { file, exportPath } = resolveHandler(fn.codeDir, fn.handler);
+
   it('has its handler file in the build output', () => {
-    expect(handlerFile(fn.codeDir, fn.handler), `${fn.codeDir} ${fn.handler}`).toBeDefined();
+    expect(file, `${fn.codeDir} ${fn.handler}`).toBeDefined();
   });
 
   it('starts (cold start, configuration validated) with only the environment the template gives it', async () => {
     // Prepare
-    const file = handlerFile(fn.codeDir, fn.handler) ?? '';
-    const exported = fn.handler.slice(fn.handler.lastIndexOf('.') + 1);
-    const script = `const m = await import(${JSON.stringify(pathToFileURL(file).href)});
-      process.stdout.write(typeof m[${JSON.stringify(exported)}]);`;
+    const script = `let value = await import(${JSON.stringify(pathToFileURL(file ?? '').href)});
+      for (const name of ${JSON.stringify(exportPath)}) value = value?.[name];
+      process.stdout.write(typeof value);`;
 
     // Act
     const { stdout } = await promisify(execFile)(

@@ -2,13 +2,13 @@ import {
   type AuthorizerContext,
   authorizerContext,
 } from '@petstore/api-contract/authorizer-context';
+import { parseMethodArn } from '@petstore/iam-policy/execute-api-arn';
 import type { APIGatewayTokenAuthorizerEvent } from 'aws-lambda';
 import { AuthorizerFaultError, TokenRejectedError } from './errors';
 import type { Identity } from './identity/identity';
 import type { LogSink } from './log/log-sink';
 import { tokenTraits } from './log/token-traits';
 import type { IamPolicy, PolicyBuilder } from './policy/build-policy';
-import { parseMethodArn } from './policy/method-arn';
 import type { TokenVerifier, VerifiedToken } from './verify/verify-token';
 
 export interface AuthorizerParts {
@@ -44,7 +44,10 @@ export function createAuthorizer(parts: AuthorizerParts): Authorizer {
       if (event?.type !== 'TOKEN') throw new AuthorizerFaultError('INVALID_EVENT');
       // The token first: a token problem is a 401 whatever the methodArn holds.
       const { claims } = await parts.verify(event.authorizationToken);
+      // API Gateway's part of the methodArn (A1) malformed is its fault (or the emulator's),
+      // not the token's; the called path may hold any character.
       const arn = parseMethodArn(event.methodArn);
+      if (!arn) throw new AuthorizerFaultError('INVALID_METHOD_ARN');
       const identity = parts.identify(claims);
       const result = {
         principalId: identity.sub,

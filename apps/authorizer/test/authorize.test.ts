@@ -88,12 +88,17 @@ describe('the authorizer’s answer and its logs', () => {
     expect(prints[0]).not.toBe(prints[2]);
   });
 
-  it('an event that is not a TOKEN event, or a bad methodArn, is a fault (500)', async () => {
+  it('an event that is not a TOKEN event, or a methodArn with a bad or wildcard API Gateway part, is a fault (500)', async () => {
     // Prepare
     const header = `Bearer ${await accessToken(key)}`;
     const events = [
       { type: 'REQUEST', authorizationToken: header, methodArn: `${api}/GET/pets` },
       { type: 'TOKEN', authorizationToken: header, methodArn: 'arn:aws:s3:::bucket' },
+      {
+        type: 'TOKEN',
+        authorizationToken: header,
+        methodArn: 'arn:aws:execute-api:eu-west-1:123456789012:abc123/*/GET/pets',
+      },
     ];
     // Act + Assess
     for (const event of events) {

@@ -1,6 +1,6 @@
 import type { OperationRow } from '@petstore/api-contract/operations';
+import { type MethodArn, stagePrefix } from '@petstore/iam-policy/execute-api-arn';
 import { createPlanner } from '@petstore/iam-policy/plan';
-import { type MethodArn, stagePrefix } from './method-arn';
 
 /** One statement of the policy we return (a narrower form of aws-lambda's `Statement`). */
 export interface IamStatement {

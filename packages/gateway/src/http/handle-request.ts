@@ -1,7 +1,7 @@
+import { buildMethodArn, type StageArn, stagePrefix } from '@petstore/iam-policy/execute-api-arn';
 import type { CredentialStore } from '@petstore/sigv4/credentials';
 import { AuthorizerCache } from '../authorizer/authorizer-cache';
 import type { AuthorizerOutput } from '../authorizer/authorizer-output';
-import { methodArn } from '../authorizer/method-arn';
 import { authorize } from '../authorizer/token-authorizer';
 import { preflightResponse } from '../cors/preflight-response';
 import { authorizeIam, type IamCaller } from '../iam/authorize-iam';
@@ -72,6 +72,15 @@ export function createPipeline(
   const cache = new AuthorizerCache(clock);
   const bodies = new BodyValidator(api.models);
   const invoke = (functionId: string, event: unknown) => runtime.invoke(functionId, event);
+  const stage: StageArn = {
+    partition: 'aws',
+    region: identity.region,
+    account: identity.accountId,
+    apiId: api.apiId,
+    stage: api.stageName,
+  };
+  // A region, account or stage no method ARN can hold fails here, not on every request.
+  stagePrefix(stage);
 
   return async (head, body) => {
     let authorizerLog: AccessLogEntry['authorizer'] = 'none';
@@ -111,14 +120,7 @@ export function createPipeline(
     let authorized: { output: AuthorizerOutput; latencyMs: number } | undefined;
     let caller: IamCaller | undefined;
     const { authorization } = route;
-    const arn = () =>
-      methodArn({
-        ...identity,
-        apiId: api.apiId,
-        stage: api.stageName,
-        method: request.method,
-        path: request.path,
-      });
+    const arn = () => buildMethodArn({ ...stage, method: request.method, path: request.path });
     if (authorization.type === 'AWS_IAM') {
       authorizerLog = 'iam';
       if (!options.iam) {

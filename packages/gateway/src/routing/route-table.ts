@@ -12,8 +12,16 @@ interface Node {
 const newNode = (): Node => ({ fixed: new Map(), methods: new Map() });
 
 /**
+ * The methods `ANY` stands for: the HTTP methods a REST API method can have
+ * (`AWS::ApiGateway::Method` `HttpMethod`, the API Gateway developer guide's catch-all `ANY`).
+ * Another verb (`M-SEARCH`, `PROPFIND`) matches no method at all (G1).
+ */
+const anyMethods = new Set(['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT']);
+
+/**
  * API Gateway's resource tree: a literal segment wins over `{param}`, which wins over a greedy
- * `{proxy+}`; an exact method wins over `ANY`. No resource or no method: `undefined` (G1).
+ * `{proxy+}`; an exact method wins over `ANY`, which covers the seven REST methods only. No
+ * resource or no method: `undefined` (G1).
  *
  * @example
  * const table = new RouteTable(routes);
@@ -29,7 +37,9 @@ export class RouteTable {
   match(method: string, path: string): MatchedRoute | undefined {
     const found = find(this.root, path.split('/').filter(Boolean), 0, {});
     if (!found) return undefined;
-    const route = found.node.methods.get(method) ?? found.node.methods.get('ANY');
+    const route =
+      found.node.methods.get(method) ??
+      (anyMethods.has(method) ? found.node.methods.get('ANY') : undefined);
     return route ? { route, pathParameters: found.parameters } : undefined;
   }
 

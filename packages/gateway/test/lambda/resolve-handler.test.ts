@@ -9,7 +9,15 @@ let dir: string;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'gateway-handler-'));
   await mkdir(join(dir, 'src'));
-  for (const file of ['both.js', 'both.mjs', 'esm.mjs', 'common.cjs', 'src/app.js'])
+  for (const file of [
+    'both.js',
+    'both.mjs',
+    'esm.mjs',
+    'common.cjs',
+    'src/app.js',
+    'bare',
+    'bare.js',
+  ])
     await writeFile(join(dir, file), '');
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
@@ -21,6 +29,10 @@ describe('resolveHandler', () => {
     expect(resolveHandler(dir, 'esm.handler').file).toBe(join(dir, 'esm.mjs'));
     expect(resolveHandler(dir, 'common.handler').file).toBe(join(dir, 'common.cjs'));
     expect(resolveHandler(dir, 'missing.handler').file).toBeUndefined();
+  });
+
+  it('takes a file named exactly as the module before any extension', () => {
+    expect(resolveHandler(dir, 'bare.handler').file).toBe(join(dir, 'bare'));
   });
 
   it('reads a folder before the module and a nested export path after it', () => {

@@ -52,6 +52,15 @@ describe('RouteTable', () => {
     expect(found('GET', '/files')).toBeUndefined();
   });
 
+  it('lets ANY stand for the seven REST methods only: another verb finds no method (G1)', () => {
+    // Act / Assess
+    for (const method of ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT']) {
+      expect(found(method, '/files/a')?.route).toMatch(/\/files\/\{proxy\+\}$/);
+    }
+    expect(found('M-SEARCH', '/files/a')).toBeUndefined();
+    expect(found('PROPFIND', '/files/a')).toBeUndefined();
+  });
+
   it('finds nothing for an unknown path or method (G1)', () => {
     // Act / Assess
     expect(found('GET', '/owners')).toBeUndefined();
