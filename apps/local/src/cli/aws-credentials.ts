@@ -7,11 +7,12 @@
  *
  * Also exports PET_ID_TOKEN (the ID token, for `X-Id-Token` on a purchase) and the URLs.
  */
+
+import { readCommandLine } from '@petstore/dev-idp/command-line';
 import { configuredEndpoints } from '../config/configured-endpoints';
 import { readLocalConfig } from '../config/local-config';
 import { localIamSettings } from '../iam/local-iam-settings';
 import { roleCredentials } from '../iam/role-credentials';
-import { readCommandLine } from './command-line';
 
 // The AWS SDK is pinned (the lockfile); its Node.js 20 notice is noise here.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';

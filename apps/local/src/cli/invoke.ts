@@ -6,12 +6,12 @@
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { readCommandLine } from '@petstore/dev-idp/command-line';
 import { invokeFunction } from '@petstore/gateway/invoke';
 import { configuredEndpoints } from '../config/configured-endpoints';
 import { readLocalConfig } from '../config/local-config';
 import { templatePath } from '../config/repo-paths';
 import { localEnvironment, localParameters } from '../stack/template-settings';
-import { readCommandLine } from './command-line';
 
 const {
   positionals: [functionId = '', eventFile = ''],

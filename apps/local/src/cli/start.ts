@@ -5,12 +5,13 @@
  * moment, the start included, and so does its parent's death; the commands it runs stop with it
  * even if it is killed outright.
  */
+
+import { readCommandLine } from '@petstore/dev-idp/command-line';
 import { readLocalConfig } from '../config/local-config';
 import { localPorts, portNames } from '../config/local-ports';
 import { type Stack, startStack } from '../stack/start-stack';
 import { stopSupervisedChildren } from '../stack/supervised-child';
 import { banner } from './banner';
-import { readCommandLine } from './command-line';
 
 const row = (variable: string, fallback: string, meaning: string) =>
   `  ${variable.padEnd(14)} ${fallback.padEnd(6)} ${meaning}`;

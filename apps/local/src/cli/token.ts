@@ -3,10 +3,11 @@
  * provider, obtained through the real flows (code + PKCE sign-in, or client credentials).
  * Reads the same DEV_IDP_PORT and WEB_PORT as `pnpm start`.
  */
+
+import { readCommandLine } from '@petstore/dev-idp/command-line';
 import { getAccessToken, type Persona } from '@petstore/dev-idp/tokens';
 import { configuredEndpoints } from '../config/configured-endpoints';
 import { readLocalConfig } from '../config/local-config';
-import { readCommandLine } from './command-line';
 
 const personas = ['admin', 'buyer', 'm2m'] as const satisfies readonly Persona[];
 const {

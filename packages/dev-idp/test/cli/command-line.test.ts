@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCommandLine } from '../src/cli/command-line';
+import { parseCommandLine, parseSubcommand } from '../../src/cli/command-line';
 
 const start = {
   usage: 'pnpm start [--memory] [--no-watch]',
@@ -72,6 +72,35 @@ describe('parseCommandLine', () => {
     expect(parseCommandLine(invoke, ['ListPetsFunction'])).toEqual({
       kind: 'mistake',
       text: 'Missing <event.json>\nUsage: pnpm invoke <FunctionLogicalId> <event.json>',
+    });
+  });
+});
+
+describe('parseSubcommand', () => {
+  const devIdp = { usage: 'dev-idp <command>', commands: ['start', 'token'] };
+
+  it('gives the sub-command and every argument after it, options included', () => {
+    expect(parseSubcommand(devIdp, ['token', 'buyer', '--issuer', 'http://127.0.0.1:9'])).toEqual({
+      kind: 'command',
+      name: 'token',
+      args: ['buyer', '--issuer', 'http://127.0.0.1:9'],
+    });
+  });
+
+  it('refuses names that are not its commands, prototype names included', () => {
+    for (const name of ['constructor', 'toString', '__proto__', 'stop']) {
+      expect(parseSubcommand(devIdp, [name])).toEqual({
+        kind: 'mistake',
+        text: `Unknown command '${name}'\nUsage: dev-idp <command>`,
+      });
+    }
+  });
+
+  it('answers --help before a sub-command, and refuses other options there', () => {
+    expect(parseSubcommand(devIdp, ['--help']).kind).toBe('help');
+    expect(parseSubcommand(devIdp, ['--port', '1', 'start'])).toEqual({
+      kind: 'mistake',
+      text: "Unknown option '--port'\nUsage: dev-idp <command>",
     });
   });
 });
