@@ -2,17 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { parseCommandLine, parseSubcommand } from '../../src/cli/command-line';
 
 const start = {
-  usage: 'pnpm start [--memory] [--no-watch]',
+  usage: 'local start [--memory] [--no-watch]',
   details: '  --memory   nothing on disk',
   options: { memory: { type: 'boolean' }, 'no-watch': { type: 'boolean' } },
 } as const;
 const token = {
-  usage: 'pnpm token admin|buyer|m2m',
+  usage: 'local token admin|buyer|m2m',
   options: {},
   positionals: [{ name: 'persona', choices: ['admin', 'buyer', 'm2m'] }],
 } as const;
 const invoke = {
-  usage: 'pnpm invoke <FunctionLogicalId> <event.json>',
+  usage: 'local invoke <FunctionLogicalId> <event.json>',
   options: {},
   positionals: [{ name: 'FunctionLogicalId' }, { name: 'event.json' }],
 } as const;
@@ -37,7 +37,7 @@ describe('parseCommandLine', () => {
   it('answers --help and -h with the usage line and the details', () => {
     const help = {
       kind: 'help',
-      text: 'Usage: pnpm start [--memory] [--no-watch]\n\n  --memory   nothing on disk',
+      text: 'Usage: local start [--memory] [--no-watch]\n\n  --memory   nothing on disk',
     };
     expect(parseCommandLine(start, ['--help'])).toEqual(help);
     expect(parseCommandLine(start, ['--memory', '-h'])).toEqual(help);
@@ -51,7 +51,7 @@ describe('parseCommandLine', () => {
   ])('names the mistake in %j, then the usage line', (args, message) => {
     expect(parseCommandLine(start, args)).toEqual({
       kind: 'mistake',
-      text: `${message}\nUsage: pnpm start [--memory] [--no-watch]`,
+      text: `${message}\nUsage: local start [--memory] [--no-watch]`,
     });
   });
 
@@ -64,14 +64,14 @@ describe('parseCommandLine', () => {
   ])('refuses the positional arguments %j of a command with choices', (args, message) => {
     expect(parseCommandLine(token, args)).toEqual({
       kind: 'mistake',
-      text: `${message}\nUsage: pnpm token admin|buyer|m2m`,
+      text: `${message}\nUsage: local token admin|buyer|m2m`,
     });
   });
 
   it('needs every positional argument', () => {
     expect(parseCommandLine(invoke, ['ListPetsFunction'])).toEqual({
       kind: 'mistake',
-      text: 'Missing <event.json>\nUsage: pnpm invoke <FunctionLogicalId> <event.json>',
+      text: 'Missing <event.json>\nUsage: local invoke <FunctionLogicalId> <event.json>',
     });
   });
 });
