@@ -133,8 +133,9 @@ export function parseSubcommand(spec: CommandsSpec, args: readonly string[]): Su
       ? { kind: 'help', text: helpText(spec) }
       : mistakeOf(spec, `Unknown option '${first.rawName}'`);
   }
-  if (first.kind !== 'positional' || !spec.commands.includes(first.value)) {
-    return mistakeOf(spec, `Unknown command '${first.kind === 'positional' ? first.value : ''}'`);
+  if (first.kind !== 'positional') return mistakeOf(spec, 'Missing <command>');
+  if (!spec.commands.includes(first.value)) {
+    return mistakeOf(spec, `Unknown command '${first.value}'`);
   }
   return { kind: 'command', name: first.value, args: args.slice(first.index + 1) };
 }
