@@ -7,6 +7,8 @@
  *
  * Also exports PET_ID_TOKEN (the ID token, for `X-Id-Token` on a purchase) and the URLs.
  */
+
+import { readCommandLine } from '@petstore/dev-idp/command-line';
 import { configuredEndpoints } from '../config/configured-endpoints';
 import { readLocalConfig } from '../config/local-config';
 import { localIamSettings } from '../iam/local-iam-settings';
@@ -16,14 +18,19 @@ import { roleCredentials } from '../iam/role-credentials';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const personas = ['admin', 'buyer'] as const;
-const persona = personas.find((name) => name === process.argv[2]);
-if (!persona) {
-  console.error(`Usage: pnpm aws-credentials ${personas.join('|')}`);
-  process.exit(2);
-}
+const {
+  positionals: [chosen],
+} = readCommandLine({
+  usage: `pnpm aws-credentials ${personas.join('|')}`,
+  details: 'Prints export lines for the shell: eval "$(pnpm -s aws-credentials buyer)"',
+  options: {},
+  positionals: [{ name: 'persona', choices: personas }],
+});
+// One of the choices: readCommandLine refuses anything else.
+const persona = chosen as (typeof personas)[number];
 
 try {
-  const endpoints = configuredEndpoints(readLocalConfig(process.env, []).ports);
+  const endpoints = configuredEndpoints(readLocalConfig(process.env).ports);
   const iam = await localIamSettings(endpoints);
   const { credentials, idToken } = await roleCredentials(persona, { ...endpoints, ...iam });
   const exports = {

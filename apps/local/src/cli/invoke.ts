@@ -6,22 +6,25 @@
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { readCommandLine } from '@petstore/dev-idp/command-line';
 import { invokeFunction } from '@petstore/gateway/invoke';
 import { configuredEndpoints } from '../config/configured-endpoints';
 import { readLocalConfig } from '../config/local-config';
 import { templatePath } from '../config/repo-paths';
 import { localEnvironment, localParameters } from '../stack/template-settings';
 
-const [functionId, eventFile] = process.argv.slice(2);
-if (!functionId || !eventFile) {
-  console.error(
-    'Usage: pnpm invoke <FunctionLogicalId> <event.json>   (events in apps/local/events/)',
-  );
-  process.exit(2);
-}
+const {
+  positionals: [functionId = '', eventFile = ''],
+} = readCommandLine({
+  usage: 'pnpm invoke <FunctionLogicalId> <event.json>',
+  details:
+    'Runs one function of infra/template.yaml with the event; sample events in apps/local/events/.',
+  options: {},
+  positionals: [{ name: 'FunctionLogicalId' }, { name: 'event.json' }],
+});
 
 try {
-  const { ports } = readLocalConfig(process.env, []);
+  const { ports } = readLocalConfig(process.env);
   const endpoints = configuredEndpoints(ports);
   // pnpm runs scripts from the repository root; a relative path is the caller's.
   const event = JSON.parse(

@@ -1,14 +1,35 @@
 /**
- * `pnpm start [--memory] [--no-watch]`: the whole stack on this machine.
- * Ports: API_PORT (3000), DEV_IDP_PORT (9000), WEB_PORT (5173), DYNAMODB_PORT (8000); DATA_DIR.
+ * `pnpm start [--memory] [--no-watch]`: the whole stack on this machine, on the ports of
+ * src/config/local-ports.json (each moved by its variable), data in DATA_DIR.
  * SIGINT (Ctrl-C), SIGTERM and SIGHUP (the terminal closed) stop everything it started, at any
  * moment, the start included, and so does its parent's death; the commands it runs stop with it
  * even if it is killed outright.
  */
+
+import { readCommandLine } from '@petstore/dev-idp/command-line';
 import { readLocalConfig } from '../config/local-config';
+import { localPorts, portNames } from '../config/local-ports';
 import { type Stack, startStack } from '../stack/start-stack';
 import { stopSupervisedChildren } from '../stack/supervised-child';
 import { banner } from './banner';
+
+const row = (variable: string, fallback: string, meaning: string) =>
+  `  ${variable.padEnd(14)} ${fallback.padEnd(6)} ${meaning}`;
+const { values: flags } = readCommandLine({
+  usage: 'pnpm start [--memory] [--no-watch]',
+  details: [
+    '  --memory     keep nothing on disk (the table, keys and users live until it stops)',
+    '  --no-watch   do not rebuild and reload functions when their sources change',
+    '',
+    'Environment:',
+    ...portNames.map((name) =>
+      row(localPorts[name].variable, String(localPorts[name].default), localPorts[name].serves),
+    ),
+    row('DATA_DIR', '.data/', 'where pets, users and keys are kept (at the repository root)'),
+    row('WEB_API_MODE', 'token', 'which API the SPA calls: token, or iam (SigV4-signed calls)'),
+  ].join('\n'),
+  options: { memory: { type: 'boolean' }, 'no-watch': { type: 'boolean' } },
+});
 
 // The AWS SDK is pinned (the README's toolchain notes); its Node.js 20 notice is noise here.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -59,7 +80,10 @@ function keepSignalsOurs(): void {
 }
 
 try {
-  const config = readLocalConfig(process.env, process.argv.slice(2));
+  const config = readLocalConfig(process.env, {
+    memory: flags.memory === true,
+    noWatch: flags['no-watch'] === true,
+  });
   starting = startStack(config, log, {
     onDataDirGone: (message) => {
       console.error(`\n${message} Stopping; start again to create a fresh, seeded one.`);

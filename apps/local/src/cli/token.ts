@@ -3,18 +3,25 @@
  * provider, obtained through the real flows (code + PKCE sign-in, or client credentials).
  * Reads the same DEV_IDP_PORT and WEB_PORT as `pnpm start`.
  */
+
+import { readCommandLine } from '@petstore/dev-idp/command-line';
 import { getAccessToken, type Persona } from '@petstore/dev-idp/tokens';
 import { configuredEndpoints } from '../config/configured-endpoints';
 import { readLocalConfig } from '../config/local-config';
 
 const personas = ['admin', 'buyer', 'm2m'] as const satisfies readonly Persona[];
-const persona = process.argv[2] as Persona | undefined;
-
-if (!persona || !personas.includes(persona)) {
-  console.error(`Usage: pnpm token ${personas.join('|')}`);
-  process.exit(2);
-}
-const { ports } = readLocalConfig(process.env, []);
+const {
+  positionals: [chosen],
+} = readCommandLine({
+  usage: `pnpm token ${personas.join('|')}`,
+  details:
+    'Prints an access token from the running local stack (pnpm start); DEV_IDP_PORT, WEB_PORT.',
+  options: {},
+  positionals: [{ name: 'persona', choices: personas }],
+});
+// One of the choices: readCommandLine refuses anything else.
+const persona = chosen as (typeof personas)[number];
+const { ports } = readLocalConfig(process.env);
 const { issuer, redirectUri } = configuredEndpoints(ports);
 try {
   const token = await getAccessToken(issuer, persona, { redirectUri });

@@ -8,7 +8,7 @@ const host = '127.0.0.1';
  * another terminal (`pnpm token`, `pnpm invoke`, `pnpm aws-credentials`).
  *
  * @example
- * configuredEndpoints(readLocalConfig(process.env, []).ports).issuer // 'http://127.0.0.1:9000'
+ * configuredEndpoints(readLocalConfig(process.env).ports).issuer // 'http://127.0.0.1:9000'
  */
 export function configuredEndpoints(ports: LocalConfig['ports']) {
   const url = (port: number) => `http://${host}:${port}`;

@@ -65,7 +65,7 @@ export interface Stack {
  * a folder another live stack uses) and then watches that the folder stays there.
  *
  * @example
- * const stack = await startStack(readLocalConfig(process.env, ['--memory']), console);
+ * const stack = await startStack(readLocalConfig(process.env, { memory: true }), console);
  * await fetch(`${stack.apiUrl}/pets`, { headers: { authorization: `Bearer ${token}` } });
  * await stack.close();
  */

@@ -1,5 +1,6 @@
 import { text } from 'node:stream/consumers';
 import { hashPassword } from '../accounts/password-hash';
+import { readCommandLine } from './command-line';
 
 /**
  * `hash-password [password]`: prints the scrypt hash to put in `seed-users.json`. Reads the
@@ -9,7 +10,19 @@ import { hashPassword } from '../accounts/password-hash';
  * await hashPasswordCommand(['correct horse battery staple']);
  */
 export async function hashPasswordCommand(args: readonly string[]): Promise<void> {
-  const password = args[0] ?? (await text(process.stdin)).replace(/\r?\n$/, '');
+  const {
+    positionals: [given],
+  } = readCommandLine(
+    {
+      usage: 'tsx src/cli.ts hash-password [password]',
+      details:
+        'Prints the scrypt hash for seed-users.json; reads the password from stdin if omitted.',
+      options: {},
+      positionals: [{ name: 'password', optional: true }],
+    },
+    args,
+  );
+  const password = given ?? (await text(process.stdin)).replace(/\r?\n$/, '');
   if (!password) throw new Error('Give a password (argument or stdin)');
   console.log(await hashPassword(password));
 }

@@ -2,15 +2,24 @@ import { resolveDevIdpConfig } from '../config/dev-idp-config';
 import { DevIdpConfigError } from '../errors';
 import { rotateKeyFile } from '../keys/key-file';
 import { keyRetentionSeconds } from '../keys/key-retention';
+import { readCommandLine } from './command-line';
 
 /**
  * `rotate-keys`: a new signing key in the data directory; the previous one stays published for
  * the access token lifetime (env `DEV_IDP_ACCESS_TOKEN_MINUTES`) plus a minute.
  *
  * @example
- * await rotateKeysCommand();
+ * await rotateKeysCommand([]);
  */
-export async function rotateKeysCommand(): Promise<void> {
+export async function rotateKeysCommand(args: readonly string[]): Promise<void> {
+  readCommandLine(
+    {
+      usage: 'tsx src/cli.ts rotate-keys',
+      details: 'A new signing key in the data directory (DEV_IDP_DATA_DIR); no options.',
+      options: {},
+    },
+    args,
+  );
   const config = resolveDevIdpConfig();
   if (!config.dataDir) throw new DevIdpConfigError('rotate-keys needs a data directory');
   const retentionSeconds = keyRetentionSeconds(config.accessTokenMinutes);

@@ -1,6 +1,15 @@
-import { parseArgs } from 'node:util';
 import { startDevIdp } from '../server/start-dev-idp';
 import { formatBanner } from './banner';
+import { exitWithMistake, readCommandLine } from './command-line';
+
+const spec = {
+  usage: 'tsx src/cli.ts start [--memory] [--port N]',
+  details: [
+    '  --memory   throwaway keys and accounts, nothing on disk',
+    '  --port N   listen on N (default DEV_IDP_PORT, else 9000; 0: any free port)',
+  ].join('\n'),
+  options: { memory: { type: 'boolean' }, port: { type: 'string' } },
+} as const;
 
 /**
  * `start [--memory] [--port N]`: runs the dev-idp until SIGINT or SIGTERM.
@@ -9,13 +18,14 @@ import { formatBanner } from './banner';
  * await startCommand(['--memory', '--port', '9100']);
  */
 export async function startCommand(args: readonly string[]): Promise<void> {
-  const { values } = parseArgs({
-    args: [...args],
-    options: { memory: { type: 'boolean' }, port: { type: 'string' } },
-  });
+  const { values } = readCommandLine(spec, args);
+  const port = values.port === undefined ? undefined : Number(values.port);
+  if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65_535)) {
+    exitWithMistake(spec, `--port must be a port number, not '${values.port}'`);
+  }
   const idp = await startDevIdp({
     ...(values.memory ? { memory: true } : {}),
-    ...(values.port === undefined ? {} : { port: Number(values.port) }),
+    ...(port === undefined ? {} : { port }),
     log: (message) => console.error(message),
   });
   console.log(formatBanner(idp));

@@ -1,11 +1,8 @@
-import { parseArgs } from 'node:util';
 import { resolveDevIdpConfig } from '../config/dev-idp-config';
-import { DevIdpConfigError } from '../errors';
 import { getAccessToken, type Persona } from '../flows/get-access-token';
+import { readCommandLine } from './command-line';
 
-const personas: readonly Persona[] = ['admin', 'buyer', 'm2m'];
-const isPersona = (value: string | undefined): value is Persona =>
-  personas.includes(value as Persona);
+const personas = ['admin', 'buyer', 'm2m'] as const satisfies readonly Persona[];
 
 /**
  * `token admin|buyer|m2m [--issuer URL] [--scope S]`: prints an access token from a running
@@ -15,15 +12,23 @@ const isPersona = (value: string | undefined): value is Persona =>
  * await tokenCommand(['buyer', '--issuer', 'http://127.0.0.1:9000']);
  */
 export async function tokenCommand(args: readonly string[]): Promise<void> {
-  const { values, positionals } = parseArgs({
-    args: [...args],
-    allowPositionals: true,
-    options: { issuer: { type: 'string' }, scope: { type: 'string' } },
-  });
-  const [persona] = positionals;
-  if (!isPersona(persona)) {
-    throw new DevIdpConfigError(`Say whose token: token ${personas.join('|')} [--issuer URL]`);
-  }
+  const {
+    values,
+    positionals: [chosen],
+  } = readCommandLine(
+    {
+      usage: `tsx src/cli.ts token ${personas.join('|')} [--issuer URL] [--scope "create:pets ..."]`,
+      details: [
+        '  --issuer URL   the running dev-idp (default http://DEV_IDP_HOST:DEV_IDP_PORT)',
+        '  --scope S      permissions to ask for, beyond what the persona gets by default',
+      ].join('\n'),
+      options: { issuer: { type: 'string' }, scope: { type: 'string' } },
+      positionals: [{ name: 'persona', choices: personas }],
+    },
+    args,
+  );
+  // One of the choices: readCommandLine refuses anything else.
+  const persona = chosen as Persona;
   const config = resolveDevIdpConfig();
   const issuer = values.issuer ?? `http://${config.host}:${config.port}`;
   const scope = values.scope;

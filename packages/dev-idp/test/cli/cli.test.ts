@@ -32,14 +32,61 @@ describe('the CLI', () => {
     expect(payload.permissions).toEqual(['read:pets', 'purchase:pets']);
   });
 
-  it('explains how to call it when the persona is missing', async () => {
+  it('exits 2 with the usage line when the persona is not one of them', async () => {
     // Prepare / Act
     const failure = await run('token', 'root', '--issuer', idp.issuer).catch((error) => error);
 
     // Assess
-    expect(failure.code).toBe(1);
-    expect(failure.stderr).toContain('token admin|buyer|m2m');
+    expect(failure.code).toBe(2);
+    expect(failure.stderr).toContain(
+      "<persona> must be one of admin, buyer, m2m, not 'root'\nUsage: tsx src/cli.ts token admin|buyer|m2m",
+    );
   });
+
+  it.each([
+    [['constructor'], "Unknown command 'constructor'"],
+    [['__proto__'], "Unknown command '__proto__'"],
+    [[], 'Missing <command>'],
+    [['--verbose', 'start'], "Unknown option '--verbose'"],
+  ])('exits 2 with the usage for the command line %j', async (args, message) => {
+    // Prepare / Act
+    const failure = await run(...args).catch((error) => error);
+
+    // Assess
+    expect(failure.code).toBe(2);
+    expect(failure.stderr).toBe(`${message}\nUsage: tsx src/cli.ts <command>\n`);
+  });
+
+  it.each([
+    [['token', 'buyer', '--isuer', 'http://127.0.0.1:9'], "Unknown option '--isuer'", 'token'],
+    [
+      ['start', '--memory', '--port', 'ninety'],
+      "--port must be a port number, not 'ninety'",
+      'start',
+    ],
+    [['start', '--port'], "Option '--port <value>' argument missing", 'start'],
+    [['rotate-keys', 'now'], "Unexpected argument 'now'", 'rotate-keys'],
+    [['hash-password', 'a', 'b'], "Unexpected argument 'b'", 'hash-password'],
+  ])('exits 2 naming the mistake in %j, then the usage line', async (args, message, command) => {
+    // Prepare / Act
+    const failure = await run(...args).catch((error) => error);
+
+    // Assess
+    expect(failure.code).toBe(2);
+    expect(failure.stderr).toContain(`${message}\nUsage: tsx src/cli.ts ${command}`);
+    expect(failure.stdout).toBe('');
+  });
+
+  it.each([[[]], [['start']], [['token']], [['rotate-keys']], [['hash-password']]])(
+    'prints the usage to stdout and exits 0 for %j and --help',
+    async (args) => {
+      // Prepare / Act
+      const { stdout } = await run(...args, '--help');
+
+      // Assess
+      expect(stdout).toMatch(new RegExp(`^Usage: tsx src/cli\\.ts ${args[0] ?? '<command>'}`));
+    },
+  );
 
   it('announces the demo users, the social demo and the machine client at start', () => {
     // Prepare / Act
