@@ -53,7 +53,12 @@ export function petListReducer(state: PetListState, event: PetListEvent): PetLis
     case 'page': {
       const known = new Set(state.pets.map((pet) => pet.id));
       const fresh = event.pets.filter((pet) => !known.has(pet.id));
-      const pets = state.status === 'loading' ? event.pets : [...state.pets, ...fresh];
+      // While a first page loads, the list holds only the pets added meanwhile (`load` empties
+      // it): they are newer than anything the page was read before, so they stay in front.
+      const inPage = new Set(event.pets.map((pet) => pet.id));
+      const addedMeanwhile = state.pets.filter((pet) => !inPage.has(pet.id));
+      const pets =
+        state.status === 'loading' ? [...addedMeanwhile, ...event.pets] : [...state.pets, ...fresh];
       return { ...state, pets, nextCursor: event.nextCursor, status: 'ready', failure: undefined };
     }
     case 'failed':

@@ -61,6 +61,27 @@ describe('petListReducer', () => {
     expect(failed.pets).toHaveLength(2);
   });
 
+  it('keeps a pet added while the first page was loading, before the page and only once', () => {
+    // Prepare: the admin adds a pet before the first page (read before it existed) arrives
+    const loading = petListReducer(initialPetList, { kind: 'added', pet: pet('new') });
+
+    // Act
+    const stale = petListReducer(loading, {
+      kind: 'page',
+      pets: [pet('b'), pet('a')],
+      nextCursor: undefined,
+    });
+    const fresh = petListReducer(loading, {
+      kind: 'page',
+      pets: [pet('new'), pet('b')],
+      nextCursor: undefined,
+    });
+
+    // Assess
+    expect(stale.pets.map((p) => p.id)).toEqual(['new', 'b', 'a']);
+    expect(fresh.pets.map((p) => p.id)).toEqual(['new', 'b']);
+  });
+
   it('puts an added pet first when it matches the filter, and not otherwise', () => {
     // Act
     const all = petListReducer(ready, { kind: 'added', pet: pet('new', { type: 'dog' }) });
