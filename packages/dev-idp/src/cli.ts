@@ -1,4 +1,4 @@
-import { parseSubcommand, settle } from './cli/command-line';
+import { parseSubcommand, settle } from '@petstore/command-line';
 import { DevIdpError } from './errors';
 
 const commandList = `Commands:

@@ -8,7 +8,7 @@
  * Also exports PET_ID_TOKEN (the ID token, for `X-Id-Token` on a purchase) and the URLs.
  */
 
-import { readCommandLine } from '@petstore/dev-idp/command-line';
+import { readCommandLine } from '@petstore/command-line';
 import { configuredEndpoints } from '../config/configured-endpoints';
 import { readLocalConfig } from '../config/local-config';
 import { localIamSettings } from '../iam/local-iam-settings';

@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { readCommandLine } from '@petstore/dev-idp/command-line';
+import { readCommandLine } from '@petstore/command-line';
 import { invokeFunction } from '@petstore/gateway/invoke';
 import { configuredEndpoints } from '../config/configured-endpoints';
 import { readLocalConfig } from '../config/local-config';

@@ -6,7 +6,7 @@
  * even if it is killed outright.
  */
 
-import { readCommandLine } from '@petstore/dev-idp/command-line';
+import { readCommandLine } from '@petstore/command-line';
 import { readLocalConfig } from '../config/local-config';
 import { localPorts, portNames } from '../config/local-ports';
 import { type Stack, startStack } from '../stack/start-stack';

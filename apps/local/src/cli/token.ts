@@ -4,7 +4,7 @@
  * Reads the same DEV_IDP_PORT and WEB_PORT as `pnpm start`.
  */
 
-import { readCommandLine } from '@petstore/dev-idp/command-line';
+import { readCommandLine } from '@petstore/command-line';
 import { getAccessToken, type Persona } from '@petstore/dev-idp/tokens';
 import { configuredEndpoints } from '../config/configured-endpoints';
 import { readLocalConfig } from '../config/local-config';

@@ -1,6 +1,6 @@
 import { text } from 'node:stream/consumers';
+import { readCommandLine } from '@petstore/command-line';
 import { hashPassword } from '../accounts/password-hash';
-import { readCommandLine } from './command-line';
 
 /**
  * `hash-password [password]`: prints the scrypt hash to put in `seed-users.json`. Reads the

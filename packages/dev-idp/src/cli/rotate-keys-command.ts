@@ -1,8 +1,8 @@
+import { readCommandLine } from '@petstore/command-line';
 import { resolveDevIdpConfig } from '../config/dev-idp-config';
 import { DevIdpConfigError } from '../errors';
 import { rotateKeyFile } from '../keys/key-file';
 import { keyRetentionSeconds } from '../keys/key-retention';
-import { readCommandLine } from './command-line';
 
 /**
  * `rotate-keys`: a new signing key in the data directory; the previous one stays published for

@@ -1,6 +1,6 @@
+import { exitWithMistake, readCommandLine } from '@petstore/command-line';
 import { startDevIdp } from '../server/start-dev-idp';
 import { formatBanner } from './banner';
-import { exitWithMistake, readCommandLine } from './command-line';
 
 const spec = {
   usage: 'tsx src/cli.ts start [--memory] [--port N]',

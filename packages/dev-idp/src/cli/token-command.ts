@@ -1,6 +1,6 @@
+import { readCommandLine } from '@petstore/command-line';
 import { resolveDevIdpConfig } from '../config/dev-idp-config';
 import { getAccessToken, type Persona } from '../flows/get-access-token';
-import { readCommandLine } from './command-line';
 
 const personas = ['admin', 'buyer', 'm2m'] as const satisfies readonly Persona[];
 

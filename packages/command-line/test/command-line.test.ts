@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCommandLine, parseSubcommand } from '../../src/cli/command-line';
+import { parseCommandLine, parseSubcommand } from '../src/command-line';
 
 const start = {
   usage: 'local start [--memory] [--no-watch]',

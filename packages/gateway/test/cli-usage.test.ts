@@ -1,0 +1,51 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const packageDir = fileURLToPath(new URL('..', import.meta.url));
+
+/** Runs the CLI with these arguments; resolves with how it ended (it never gets to serve). */
+function run(args: readonly string[]) {
+  return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli.ts', ...args],
+      { cwd: packageDir, timeout: 30_000 },
+      (error, stdout, stderr) =>
+        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+describe('the gateway command line', () => {
+  it.each([
+    [['--templat', 'x.yaml'], "Unknown option '--templat'"],
+    [['--template'], "Option '-t, --template <value>' argument missing"],
+    [['--template', 'x.yaml', 'serve'], "Unexpected argument 'serve'"],
+    [['--port', '3000'], 'Missing --template'],
+    [['--template', 'x.yaml', '--port', '70000'], "--port must be a port number, not '70000'"],
+    [
+      ['--template', 'x.yaml', '--parameter', 'Stage'],
+      "--parameter must be Name=Value, not 'Stage'",
+    ],
+    [
+      ['--template', 'x.yaml', '--api-port', 'PetsApi=x'],
+      "--api-port must be a port number, not 'x'",
+    ],
+  ])(
+    'exits 2 for %j, naming the mistake, then the usage, without a stack trace',
+    async (args, message) => {
+      const { code, stderr } = await run(args);
+      expect(code).toBe(2);
+      expect(stderr.startsWith(`${message}\nUsage: gateway --template`)).toBe(true);
+      expect(stderr).not.toMatch(/\n\s+at /);
+    },
+  );
+
+  it('prints the usage and the options to stdout for --help and exits 0', async () => {
+    const { code, stdout } = await run(['--help']);
+    expect(code).toBe(0);
+    expect(stdout.startsWith('Usage: gateway --template')).toBe(true);
+    expect(stdout).toContain('--env-vars');
+  });
+});
