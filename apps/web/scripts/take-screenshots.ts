@@ -5,13 +5,21 @@
  *   pnpm --filter @petstore/web screenshots [folder]      (default: test-results/screenshots)
  */
 import { mkdirSync } from 'node:fs';
+import { readCommandLine } from '@petstore/command-line';
 import { type Browser, chromium, type Page } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from '../e2e/support/chromium';
 import { demoAdmin, newBuyer } from '../e2e/support/identity-provider';
 import { stack } from '../e2e/support/stack';
 import { buyAsSomeoneElse, createPet } from '../e2e/support/store-api';
 
-const folder = process.argv[2] ?? 'test-results/screenshots';
+const {
+  positionals: [folder = 'test-results/screenshots'],
+} = readCommandLine({
+  usage: 'pnpm --filter @petstore/web screenshots [folder]',
+  details: '  folder   where the PNG files go (default: test-results/screenshots)',
+  options: {},
+  positionals: [{ name: 'folder', optional: true }],
+});
 mkdirSync(folder, { recursive: true });
 
 async function signIn(page: Page, as: 'admin' | 'buyer', name = 'Bea Buyer'): Promise<void> {

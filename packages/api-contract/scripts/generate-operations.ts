@@ -10,6 +10,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { readCommandLine } from '@petstore/command-line';
 import { parse } from 'yaml';
 import { deriveOperations } from '../src/derive-operations';
 import { derivePriceLimits } from '../src/derive-price-limits';
@@ -39,7 +40,13 @@ export const priceLimits = ${JSON.stringify(derivePriceLimits(document))} as con
   },
 ];
 
-const check = process.argv.includes('--check');
+const { values } = readCommandLine({
+  usage: 'tsx scripts/generate-operations.ts [--check]',
+  details:
+    '  --check   compare the generated files with the contract instead of writing them (exit 1 if stale)',
+  options: { check: { type: 'boolean', default: false } },
+});
+const { check } = values;
 for (const { name, source } of files) {
   const path = fileURLToPath(new URL(`../${name}`, import.meta.url));
   if (!check) {
