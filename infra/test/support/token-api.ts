@@ -37,6 +37,8 @@ const kid = 'token-api';
 export async function startTokenApi(options: {
   readonly clock?: () => number;
   readonly authorizerEnvironment?: Record<string, string>;
+  /** Environment every function gets on top (e.g. `DYNAMODB_ENDPOINT` of a local table). */
+  readonly functionEnvironment?: Record<string, string>;
 }): Promise<TokenApi> {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const jwk = { ...publicKey.export({ format: 'jwk' }), kid, alg: 'RS256', use: 'sig' };
@@ -65,7 +67,7 @@ export async function startTokenApi(options: {
         RequireTokenType: 'at+jwt',
       },
       environment: {
-        '*': { POWERTOOLS_LOG_LEVEL: 'SILENT' },
+        '*': { POWERTOOLS_LOG_LEVEL: 'SILENT', ...options.functionEnvironment },
         AuthorizerFunction: { LOG_LEVEL: 'SILENT', ...options.authorizerEnvironment },
       },
       ...(options.clock ? { clock: options.clock } : {}),
