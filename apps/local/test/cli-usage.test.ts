@@ -18,7 +18,7 @@ function run(name: string, args: readonly string[]) {
 
 const commands = [
   { name: 'start', usage: 'Usage: pnpm start [--memory] [--no-watch]', good: ['--memory'] },
-  { name: 'token', usage: 'Usage: pnpm token admin|buyer|m2m', good: ['buyer'] },
+  { name: 'access-token', usage: 'Usage: pnpm access-token admin|buyer|m2m', good: ['buyer'] },
   {
     name: 'invoke',
     usage: 'Usage: pnpm invoke <FunctionLogicalId> <event.json>',
@@ -55,5 +55,32 @@ describe('pnpm invoke', () => {
     const { code, stderr } = await run('invoke', ['ListPetsFunction', 'a.json', 'b.json']);
     expect(code).toBe(2);
     expect(stderr).toContain("Unexpected argument 'b.json'\nUsage: pnpm invoke");
+  });
+});
+
+/** Runs `pnpm -s <script> ...args` at the repository root, as the README prints it. */
+function runThroughPnpm(script: string, args: readonly string[]) {
+  const root = fileURLToPath(new URL('../../../', import.meta.url));
+  // Under `pnpm test` the pnpm that runs us is known; on its own, the one on the PATH.
+  const pnpm = process.env.npm_execpath;
+  const [command, prefix] =
+    pnpm && /pnpm[^/]*\.c?js$/.test(pnpm) ? [process.execPath, [pnpm]] : ['pnpm', []];
+  return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+    execFile(
+      command,
+      [...prefix, '-s', script, ...args],
+      { cwd: root, timeout: 60_000 },
+      (error, stdout, stderr) =>
+        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+describe.each(commands)('the root script pnpm $name', ({ name, usage }) => {
+  // `pnpm token` was npm's own command: `pnpm token admin` failed and never reached the stack's.
+  it('is the stack command, not a pnpm or npm command of the same name', async () => {
+    const { code, stdout } = await runThroughPnpm(name, ['--help']);
+    expect(code).toBe(0);
+    expect(stdout.startsWith(`${usage}\n`)).toBe(true);
   });
 });

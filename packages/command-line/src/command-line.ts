@@ -4,7 +4,7 @@ type Options = NonNullable<ParseArgsConfig['options']>;
 
 /** What a command accepts, and the usage printed for `--help` and with every mistake. */
 export interface CommandSpec<O extends Options> {
-  /** The usage line, e.g. `pnpm token admin|buyer|m2m`. */
+  /** The usage line, e.g. `pnpm access-token admin|buyer|m2m`. */
   readonly usage: string;
   /** Lines printed under the usage line by `--help` (options, environment). */
   readonly details?: string;
@@ -177,7 +177,7 @@ export function exitWithMistake(spec: { readonly usage: string }, message: strin
  *
  * @example
  * const { positionals: [persona] } = readCommandLine({
- *   usage: 'pnpm token admin|buyer|m2m',
+ *   usage: 'pnpm access-token admin|buyer|m2m',
  *   options: {},
  *   positionals: [{ name: 'persona', choices: ['admin', 'buyer', 'm2m'] }],
  * });

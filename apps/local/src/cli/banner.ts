@@ -28,7 +28,7 @@ export function banner(stack: Stack, config: LocalConfig): string {
     '  Social connection (buyers): "Continue with Amazon (demo)", any display name and email.',
     `  Machine client: ${m2m.clientId} / ${m2m.clientSecret} (${m2m.permissions.join(' ')})`,
     '',
-    '  Tokens for curl:       pnpm token admin | buyer | m2m',
+    '  Tokens for curl:       pnpm -s access-token admin | buyer | m2m',
     '  AWS credentials:       eval "$(pnpm -s aws-credentials admin | buyer)"',
     stack.webApiMode === 'iam'
       ? '  The SPA on the token API: pnpm start (WEB_API_MODE=token, the default)'

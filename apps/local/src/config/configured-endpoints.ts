@@ -5,7 +5,7 @@ const host = '127.0.0.1';
 
 /**
  * Where a running `pnpm start` with these ports listens, for the commands that talk to it from
- * another terminal (`pnpm token`, `pnpm invoke`, `pnpm aws-credentials`).
+ * another terminal (`pnpm access-token`, `pnpm invoke`, `pnpm aws-credentials`).
  *
  * @example
  * configuredEndpoints(readLocalConfig(process.env).ports).issuer // 'http://127.0.0.1:9000'

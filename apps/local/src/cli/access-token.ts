@@ -1,5 +1,5 @@
 /**
- * `pnpm token admin|buyer|m2m`: prints an access token from the running local identity
+ * `pnpm access-token admin|buyer|m2m`: prints an access token from the running local identity
  * provider, obtained through the real flows (code + PKCE sign-in, or client credentials).
  * Reads the same DEV_IDP_PORT and WEB_PORT as `pnpm start`.
  */
@@ -13,7 +13,7 @@ const personas = ['admin', 'buyer', 'm2m'] as const satisfies readonly Persona[]
 const {
   positionals: [chosen],
 } = readCommandLine({
-  usage: `pnpm token ${personas.join('|')}`,
+  usage: `pnpm access-token ${personas.join('|')}`,
   details:
     'Prints an access token from the running local stack (pnpm start); DEV_IDP_PORT, WEB_PORT.',
   options: {},
