@@ -7,7 +7,7 @@
  * (resident set, sampled every second) and every unexpected reply; exits 1 if there was any.
  */
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { exitWithMistake, readCommandLine } from '@petstore/command-line';
 import { configuredEndpoints } from '../src/config/configured-endpoints';
 import { localIamSettings } from '../src/iam/local-iam-settings';
 import { type RoleCredentials, roleCredentials } from '../src/iam/role-credentials';
@@ -20,10 +20,15 @@ import { LoadStats } from './load-stats';
 // The AWS SDK is pinned (the README's toolchain notes); its Node.js 20 notice is noise here.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
-const { values } = parseArgs({ options: { seconds: { type: 'string', default: '60' } } });
+const spec = {
+  usage: 'pnpm --filter @petstore/local load [--seconds 60]',
+  details: '  --seconds N   how long the measured run lasts, 1 to 600 (default 60)',
+  options: { seconds: { type: 'string', default: '60' } },
+} as const;
+const { values } = readCommandLine(spec);
 const seconds = Number(values.seconds);
 if (!Number.isInteger(seconds) || seconds < 1 || seconds > 600) {
-  throw new Error('--seconds must be a whole number from 1 to 600');
+  exitWithMistake(spec, `--seconds must be a whole number from 1 to 600, not '${values.seconds}'`);
 }
 
 /** Virtual users per API (fixed), and what each does in a loop. */

@@ -1,20 +1,10 @@
-import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { runCommand, runProcess } from '@petstore/command-line/run';
 import { describe, expect, it } from 'vitest';
 
 /** Runs one of the commands (`src/cli/<name>.ts`) without a stack; resolves with how it ended. */
-function run(name: string, args: readonly string[]) {
-  const cli = fileURLToPath(new URL(`../src/cli/${name}.ts`, import.meta.url));
-  return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    execFile(
-      process.execPath,
-      ['--import', 'tsx', cli, ...args],
-      { timeout: 60_000 },
-      (error, stdout, stderr) =>
-        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
+const run = (name: string, args: readonly string[]) =>
+  runCommand(fileURLToPath(new URL(`../src/cli/${name}.ts`, import.meta.url)), args);
 
 const commands = [
   { name: 'start', usage: 'Usage: pnpm start [--memory] [--no-watch]', good: ['--memory'] },
@@ -63,17 +53,9 @@ function runThroughPnpm(script: string, args: readonly string[]) {
   const root = fileURLToPath(new URL('../../../', import.meta.url));
   // Under `pnpm test` the pnpm that runs us is known; on its own, the one on the PATH.
   const pnpm = process.env.npm_execpath;
-  const [command, prefix] =
-    pnpm && /pnpm[^/]*\.c?js$/.test(pnpm) ? [process.execPath, [pnpm]] : ['pnpm', []];
-  return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    execFile(
-      command,
-      [...prefix, '-s', script, ...args],
-      { cwd: root, timeout: 60_000 },
-      (error, stdout, stderr) =>
-        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-    );
-  });
+  return pnpm && /pnpm[^/]*\.c?js$/.test(pnpm)
+    ? runProcess(process.execPath, [pnpm, '-s', script, ...args], { cwd: root })
+    : runProcess('pnpm', ['-s', script, ...args], { cwd: root });
 }
 
 describe.each(commands)('the root script pnpm $name', ({ name, usage }) => {

@@ -1,21 +1,12 @@
-import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { runCommand } from '@petstore/command-line/run';
 import { describe, expect, it } from 'vitest';
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 
 /** Runs the CLI with these arguments; resolves with how it ended (it never gets to serve). */
-function run(args: readonly string[]) {
-  return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    execFile(
-      process.execPath,
-      ['--import', 'tsx', 'src/cli.ts', ...args],
-      { cwd: packageDir, timeout: 30_000 },
-      (error, stdout, stderr) =>
-        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
+const run = (args: readonly string[]) =>
+  runCommand('src/cli.ts', args, { cwd: packageDir, timeoutMs: 30_000 });
 
 describe('the gateway command line', () => {
   it.each([

@@ -1,5 +1,5 @@
-import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { type CommandRun, runCommand } from '@petstore/command-line/run';
 import { portEnvironment, type StackProcess } from './stack-process';
 
 const cli = fileURLToPath(new URL('../../src/cli/invoke.ts', import.meta.url));
@@ -10,15 +10,7 @@ export function runInvoke(
   stack: StackProcess,
   functionId: string,
   event: string,
-): Promise<{ code: number; stdout: string; stderr: string }> {
+): Promise<CommandRun> {
   const env = { ...process.env, ...portEnvironment(stack.ports) };
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ['--import', 'tsx', cli, functionId, `${events}${event}.json`],
-      { env },
-      (error, stdout, stderr) =>
-        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-    );
-  });
+  return runCommand(cli, [functionId, `${events}${event}.json`], { env, timeoutMs: 0 });
 }

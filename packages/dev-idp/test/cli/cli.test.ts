@@ -1,6 +1,5 @@
-import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
+import { runCommand } from '@petstore/command-line/run';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatBanner } from '../../src/cli/banner';
 import type { DevIdp } from '../../src/server/start-dev-idp';
@@ -8,10 +7,7 @@ import { startTestIdp } from '../support/test-idp';
 
 const packageDir = fileURLToPath(new URL('../..', import.meta.url));
 const run = (...args: string[]) =>
-  promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
-    cwd: packageDir,
-    env: { PATH: process.env.PATH ?? '' },
-  });
+  runCommand('src/cli.ts', args, { cwd: packageDir, env: { PATH: process.env.PATH ?? '' } });
 
 let idp: DevIdp;
 let verifyAccessToken: Awaited<ReturnType<typeof startTestIdp>>['verifyAccessToken'];
@@ -24,7 +20,8 @@ afterAll(() => idp.close());
 describe('the CLI', () => {
   it('prints only a working access token for `token buyer --issuer`', async () => {
     // Prepare / Act
-    const { stdout } = await run('token', 'buyer', '--issuer', idp.issuer);
+    const { code, stdout } = await run('token', 'buyer', '--issuer', idp.issuer);
+    expect(code).toBe(0);
 
     // Assess
     const { payload } = await verifyAccessToken(stdout.trim());
@@ -34,7 +31,7 @@ describe('the CLI', () => {
 
   it('exits 2 with the usage line when the persona is not one of them', async () => {
     // Prepare / Act
-    const failure = await run('token', 'root', '--issuer', idp.issuer).catch((error) => error);
+    const failure = await run('token', 'root', '--issuer', idp.issuer);
 
     // Assess
     expect(failure.code).toBe(2);
@@ -50,7 +47,7 @@ describe('the CLI', () => {
     [['--verbose', 'start'], "Unknown option '--verbose'"],
   ])('exits 2 with the usage for the command line %j', async (args, message) => {
     // Prepare / Act
-    const failure = await run(...args).catch((error) => error);
+    const failure = await run(...args);
 
     // Assess
     expect(failure.code).toBe(2);
@@ -69,7 +66,7 @@ describe('the CLI', () => {
     [['hash-password', 'a', 'b'], "Unexpected argument 'b'", 'hash-password'],
   ])('exits 2 naming the mistake in %j, then the usage line', async (args, message, command) => {
     // Prepare / Act
-    const failure = await run(...args).catch((error) => error);
+    const failure = await run(...args);
 
     // Assess
     expect(failure.code).toBe(2);
@@ -81,7 +78,8 @@ describe('the CLI', () => {
     'prints the usage to stdout and exits 0 for %j and --help',
     async (args) => {
       // Prepare / Act
-      const { stdout } = await run(...args, '--help');
+      const { code, stdout } = await run(...args, '--help');
+      expect(code).toBe(0);
 
       // Assess
       expect(stdout).toMatch(new RegExp(`^Usage: tsx src/cli\\.ts ${args[0] ?? '<command>'}`));
