@@ -1,5 +1,5 @@
-import { Hash } from '@smithy/hash-node';
 import { SignatureV4 } from '@smithy/signature-v4';
+import { sha256 } from './sign-request';
 import type { SignableRequest } from './signable-request';
 
 /** Whom and where the signature is for. */
@@ -13,8 +13,6 @@ export interface SigningScope {
   /** Exactly the client's `SignedHeaders`. */
   readonly signedHeaders: readonly string[];
 }
-
-const sha256 = Hash.bind(null, 'sha256');
 
 /**
  * The signature `@smithy/signature-v4` (the AWS SDK's signer) computes for the request, for

@@ -1,5 +1,4 @@
-import { Hash } from '@smithy/hash-node';
-import { SignatureV4 } from '@smithy/signature-v4';
+import { signRequest } from '@petstore/sigv4/sign';
 import type { AwsCredentials } from '../../src/iam/role-credentials';
 import type { Reply } from './api-client';
 
@@ -20,26 +19,20 @@ export interface SignedCallInit {
 export async function signedCall(url: string, init: SignedCallInit): Promise<Reply> {
   const target = new URL(url);
   const body = init.body === undefined ? undefined : JSON.stringify(init.body);
-  const signer = new SignatureV4({
-    service: 'execute-api',
-    region: init.region,
-    credentials: init.credentials,
-    sha256: Hash.bind(null, 'sha256'),
-  });
-  const signed = await signer.sign({
-    method: init.method ?? 'GET',
-    protocol: target.protocol,
-    hostname: target.hostname,
-    port: Number(target.port),
-    path: target.pathname,
-    query: Object.fromEntries(target.searchParams),
-    headers: {
-      host: target.host,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...init.headers,
+  const signed = await signRequest(
+    {
+      method: init.method ?? 'GET',
+      origin: target.origin,
+      path: target.pathname,
+      query: Object.fromEntries(target.searchParams),
+      headers: {
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...init.headers,
+      },
+      ...(body === undefined ? {} : { body }),
     },
-    ...(body === undefined ? {} : { body }),
-  });
+    { credentials: init.credentials, region: init.region },
+  );
   const sent = init.sentBody === undefined ? body : JSON.stringify(init.sentBody);
   const response = await fetch(url, {
     method: signed.method,

@@ -1,6 +1,5 @@
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
-import { Hash } from '@smithy/hash-node';
-import { SignatureV4 } from '@smithy/signature-v4';
+import { signRequest as sign } from '@petstore/sigv4/sign';
 
 export interface SigningCredentials {
   readonly accessKeyId: string;
@@ -48,26 +47,22 @@ export async function signRequest(
   credentials: SigningCredentials,
   options: SignOptions,
 ): Promise<TestRequest> {
-  const url = new URL(baseUrl);
-  const signer = new SignatureV4({
-    service: options.service ?? 'execute-api',
-    region: options.region ?? 'us-east-1',
-    credentials,
-    sha256: Hash.bind(null, 'sha256'),
-  });
   const method = input.method ?? 'GET';
-  const signed = await signer.sign(
+  const signed = await sign(
     {
       method,
-      protocol: url.protocol,
-      hostname: url.hostname,
-      port: Number(url.port),
+      origin: baseUrl,
       path: input.path,
-      query: { ...input.query },
-      headers: { host: url.host, ...input.headers },
+      ...(input.query ? { query: input.query } : {}),
+      ...(input.headers ? { headers: input.headers } : {}),
       ...(input.body === undefined ? {} : { body: input.body }),
     },
-    { signingDate: new Date(options.at) },
+    {
+      credentials,
+      region: options.region ?? 'us-east-1',
+      ...(options.service ? { service: options.service } : {}),
+      at: options.at,
+    },
   );
   const query = new URLSearchParams(input.query).toString();
   return {

@@ -1,6 +1,5 @@
-import { Hash } from '@smithy/hash-node';
-import { SignatureV4 } from '@smithy/signature-v4';
 import type { TemporaryCredentials } from '../../src/credentials';
+import { signRequest } from '../../src/sign-request';
 import type { SignedRequest } from '../../src/verify-request';
 
 export const region = 'eu-west-1';
@@ -76,31 +75,22 @@ export async function sign(
   options: SignOptions = {},
 ): Promise<SignedRequest> {
   const credentials = options.credentials ?? temporaryCredentials();
-  const signer = new SignatureV4({
-    service: options.service ?? service,
-    region: options.region ?? region,
-    credentials: {
-      accessKeyId: credentials.accessKeyId,
-      secretAccessKey: credentials.secretAccessKey,
-      sessionToken: credentials.sessionToken,
-    },
-    sha256: Hash.bind(null, 'sha256'),
-    applyChecksum: options.applyChecksum ?? true,
-  });
   const body = client.body ?? '';
-  const signed = await signer.sign(
+  const signed = await signRequest(
     {
       method: client.method ?? 'GET',
-      protocol: 'http:',
-      hostname: '127.0.0.1',
-      port: 3000,
+      origin: 'http://127.0.0.1:3000',
       path: client.path ?? '/prod/pets',
       query: client.query ?? {},
-      headers: { host: '127.0.0.1:3000', ...client.headers },
-      body: body === '' ? undefined : body,
+      ...(client.headers ? { headers: client.headers } : {}),
+      ...(body === '' ? {} : { body }),
     },
     {
-      signingDate: new Date(options.date ?? signedAt),
+      credentials,
+      service: options.service ?? service,
+      region: options.region ?? region,
+      at: options.date ?? signedAt,
+      applyChecksum: options.applyChecksum ?? true,
       ...(options.unsignableHeaders ? { unsignableHeaders: options.unsignableHeaders } : {}),
     },
   );
