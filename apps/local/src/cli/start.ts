@@ -63,22 +63,6 @@ setInterval(() => {
   if (process.ppid !== startedBy) void stop(`The parent process (PID ${startedBy}) is gone`, 0);
 }, 1_000).unref();
 
-const ownListeners = new Map(signals.map((signal) => [signal, new Set(process.listeners(signal))]));
-
-/**
- * Vite's dev server adds its own SIGTERM (and stdin end) listener that exits the process once
- * Vite alone has closed, cutting the stack's ordered close short (the table's files left open):
- * what the start added is removed, so that the stack alone decides how it stops.
- */
-function keepSignalsOurs(): void {
-  for (const [signal, own] of ownListeners) {
-    for (const listener of process.listeners(signal)) {
-      if (!own.has(listener)) process.off(signal, listener);
-    }
-  }
-  process.stdin.removeAllListeners('end');
-}
-
 try {
   const config = readLocalConfig(process.env, {
     memory: flags.memory === true,
@@ -91,7 +75,6 @@ try {
     },
   });
   const stack = await starting;
-  keepSignalsOurs();
   if (!stopping) console.log(banner(stack, config));
 } catch (error) {
   if (!stopping) {

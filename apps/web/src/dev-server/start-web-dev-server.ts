@@ -78,6 +78,8 @@ export async function startWebDevServer(options: WebDevServerOptions): Promise<W
   };
   const cacheDir = mkdtempSync(join(tmpdir(), 'petstore-web-vite-'));
   const removeCache = () => rmSync(cacheDir, { recursive: true, force: true });
+  const sigtermBefore = new Set(process.listeners('SIGTERM'));
+  const stdinEndBefore = new Set(process.stdin.listeners('end'));
   const server = await createServer({
     root: appRoot,
     cacheDir,
@@ -104,6 +106,14 @@ export async function startWebDevServer(options: WebDevServerOptions): Promise<W
     await server.close();
     removeCache();
     throw error;
+  }
+  // Vite's dev server exits the whole process on SIGTERM (or stdin's end) once it alone has
+  // closed: whoever started this server decides how the process stops, so those go.
+  for (const listener of process.listeners('SIGTERM')) {
+    if (!sigtermBefore.has(listener)) process.off('SIGTERM', listener);
+  }
+  for (const listener of process.stdin.listeners('end')) {
+    if (!stdinEndBefore.has(listener)) process.stdin.off('end', listener as () => void);
   }
   const address = server.httpServer?.address() as AddressInfo | null | undefined;
   return {
