@@ -21,14 +21,25 @@ export function managedPolicyArn(accountId: string, path: string, name: string):
 }
 
 /**
- * The ARN of an IAM OIDC provider: its URL without the scheme, a trailing slash kept
- * (`https://tenant.auth0.com/` gives `oidc-provider/tenant.auth0.com/`).
+ * The name IAM knows an OIDC provider by, in its ARN and in condition keys (`NAME:aud`): its URL
+ * without the scheme, a trailing slash kept (`https://tenant.auth0.com/` gives
+ * `tenant.auth0.com/`, `http://127.0.0.1:9000` gives `127.0.0.1:9000`).
+ *
+ * @example
+ * oidcProviderName('https://tenant.auth0.com/') // 'tenant.auth0.com/'
+ */
+export function oidcProviderName(url: string): string {
+  return url.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
+}
+
+/**
+ * The ARN of an IAM OIDC provider: `oidc-provider/` and its {@link oidcProviderName}.
  *
  * @example
  * oidcProviderArn('123456789012', 'http://127.0.0.1:9000/') // 'arn:aws:iam::123456789012:oidc-provider/127.0.0.1:9000/'
  */
 export function oidcProviderArn(accountId: string, url: string): string {
-  return `arn:aws:iam::${accountId}:oidc-provider/${url.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')}`;
+  return `arn:aws:iam::${accountId}:oidc-provider/${oidcProviderName(url)}`;
 }
 
 /**

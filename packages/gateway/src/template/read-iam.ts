@@ -5,6 +5,7 @@ import { openTemplate, type TemplateInputs } from './open-template';
 import { readPolicyDocument } from './read-policy-document';
 import { type ReadContext, resolveProperty, warnUnknownProperties } from './resolve-property';
 
+export { oidcProviderName } from './iam-names';
 export { defaultIdentity, type LocalIdentity } from './local-identity';
 export type { IamModel, OidcProviderModel, RoleModel } from './model';
 export type { TemplateInputs } from './open-template';

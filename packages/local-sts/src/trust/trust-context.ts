@@ -1,15 +1,5 @@
+import { oidcProviderName } from '@petstore/gateway/iam';
 import type { VerifiedWebIdentity } from '../token/verify-web-identity-token';
-
-/**
- * The provider's name in condition keys: its Url without the scheme, trailing slash kept
- * (`http://127.0.0.1:9000` -> `127.0.0.1:9000`, `https://tenant.auth0.com/` -> `tenant.auth0.com/`).
- *
- * @example
- * providerKeyPrefix('https://tenant.auth0.com/') // 'tenant.auth0.com/'
- */
-export function providerKeyPrefix(url: string): string {
-  return url.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
-}
 
 /**
  * The condition keys STS gives a role's trust policy for a web identity: `HOST:aud`, `HOST:sub`,
@@ -22,7 +12,7 @@ export function providerKeyPrefix(url: string): string {
 export function trustContext(
   identity: VerifiedWebIdentity,
 ): ReadonlyMap<string, string | readonly string[]> {
-  const host = providerKeyPrefix(identity.provider.url);
+  const host = oidcProviderName(identity.provider.url);
   const context = new Map<string, string | readonly string[]>([
     [`${host}:aud`, identity.audience],
     [`${host}:sub`, identity.subject],
