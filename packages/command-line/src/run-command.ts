@@ -7,6 +7,13 @@ export interface CommandRun {
   readonly stderr: string;
 }
 
+/** Where and how long: the working folder, the environment, a time limit in ms (0: none; default 60 s). */
+export interface RunOptions {
+  readonly cwd?: string;
+  readonly env?: NodeJS.ProcessEnv;
+  readonly timeoutMs?: number;
+}
+
 /**
  * Runs a TypeScript command (`node --import tsx <entry> ...args`) as its own process, as a
  * developer would, for the tests of what it prints and how it exits. Never rejects: a non-zero
@@ -48,7 +55,6 @@ export function runProcess(
       file,
       [...args],
       {
-        // 0: no time limit.
         timeout: options.timeoutMs ?? 60_000,
         ...(options.cwd ? { cwd: options.cwd } : {}),
         ...(options.env ? { env: options.env } : {}),

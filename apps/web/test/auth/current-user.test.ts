@@ -3,9 +3,7 @@ import { type DevIdp, startDevIdp } from '@petstore/dev-idp/server';
 import { User } from 'oidc-client-ts';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { currentUser } from '../../src/auth/current-user';
-import { SingleFlightUserManager } from '../../src/auth/single-flight-user-manager';
-import { signedInUser, spaClient } from '../support/dev-idp-user';
-import { memoryStore } from '../support/memory-store';
+import { signedInUser, userManagerFor } from '../support/dev-idp-user';
 
 let idp: DevIdp;
 beforeAll(async () => {
@@ -13,15 +11,7 @@ beforeAll(async () => {
 });
 afterAll(() => idp.close());
 
-function manager() {
-  return new SingleFlightUserManager({
-    authority: idp.issuer,
-    ...spaClient,
-    userStore: memoryStore(),
-    stateStore: memoryStore(),
-    automaticSilentRenew: false,
-  });
-}
+const manager = () => userManagerFor(idp.issuer);
 
 /** The user with a fresh access token but an ID token that expired (as Auth0's may, before it). */
 async function userWithLapsedIdToken(): Promise<User> {

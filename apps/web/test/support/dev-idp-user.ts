@@ -1,5 +1,7 @@
 import { getTokens, type Persona } from '@petstore/dev-idp/tokens';
 import { type IdTokenClaims, User } from 'oidc-client-ts';
+import { SingleFlightUserManager } from '../../src/auth/single-flight-user-manager';
+import { memoryStore } from './memory-store';
 
 /** The SPA client as the dev-idp registers it by default. */
 export const spaClient = {
@@ -37,5 +39,22 @@ export async function signedInUser(
     scope: tokens.scope ?? 'openid',
     profile: claimsOf(tokens.idToken),
     expires_at: Math.floor(Date.now() / 1000) + expiresIn,
+  });
+}
+
+/**
+ * The SPA's user manager for a dev-idp, its stores in memory and no silent renewal (tests renew
+ * by hand).
+ *
+ * @example
+ * const manager = userManagerFor(idp.issuer);
+ */
+export function userManagerFor(issuer: string): SingleFlightUserManager {
+  return new SingleFlightUserManager({
+    authority: issuer,
+    ...spaClient,
+    userStore: memoryStore(),
+    stateStore: memoryStore(),
+    automaticSilentRenew: false,
   });
 }
