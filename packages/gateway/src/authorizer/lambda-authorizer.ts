@@ -36,8 +36,8 @@ export interface AuthorizerCall {
   readonly ttlSeconds: number;
   /** The identity the result is cached by (A9, R5); `undefined`: never cached. */
   readonly cacheKey: string | undefined;
-  /** What the function is invoked with on a cache miss. */
-  readonly event: unknown;
+  /** What the function is invoked with: built on a cache miss only. */
+  readonly event: () => unknown;
 }
 
 /**
@@ -58,7 +58,7 @@ export function notInvoked(): AuthorizerDecision {
  *
  * @example
  * const decision = await runAuthorizer(
- *   { name: 'Jwt', functionId: 'AuthFn', ttlSeconds: 300, cacheKey: token, event },
+ *   { name: 'Jwt', functionId: 'AuthFn', ttlSeconds: 300, cacheKey: token, event: () => event },
  *   request, methodArn, deps,
  * );
  * if (!decision.allowed) return decision.error; // 401, 403 or 500
@@ -74,7 +74,7 @@ export async function runAuthorizer(
   if (cached) return decide(cached, methodArn, 'hit', 0);
 
   const started = performance.now();
-  const outcome = await within(deps.invoke(call.functionId, call.event), deps.timeoutMs);
+  const outcome = await within(deps.invoke(call.functionId, call.event()), deps.timeoutMs);
   const latencyMs = Math.round(performance.now() - started);
   const fail = (problem: string): AuthorizerDecision => {
     deps.logger.warn(`Authorizer ${call.name} (${request.requestId}): ${problem}`);

@@ -7,7 +7,11 @@ import {
   notInvoked,
   runAuthorizer,
 } from './lambda-authorizer';
-import { buildRequestAuthorizerEvent, contextValue } from './request-authorizer-event';
+import {
+  buildRequestAuthorizerEvent,
+  contextValue,
+  type RequestAuthorizerEvent,
+} from './request-authorizer-event';
 
 /**
  * Runs a Lambda REQUEST authorizer as API Gateway does (R1-R7): every identity source present,
@@ -26,11 +30,16 @@ export async function authorizeRequest(
   deps: AuthorizerDeps,
 ): Promise<AuthorizerDecision> {
   const { request } = input;
-  const event = buildRequestAuthorizerEvent(input, methodArn);
+  // Built once, when a `Context` source or a cache miss needs it (not for a cache hit).
+  let built: RequestAuthorizerEvent | undefined;
+  const event = () => {
+    built ??= buildRequestAuthorizerEvent(input, methodArn);
+    return built;
+  };
   const identity = readIdentity(model.identitySources, {
     request,
     stageVariables: input.api.stageVariables,
-    context: (name) => contextValue(event, name),
+    context: (name) => contextValue(event(), name),
   });
   if (!identity.ok) {
     const at = `Authorizer ${model.name} (${request.requestId})`;

@@ -55,7 +55,7 @@ export async function authorize(
       functionId: model.functionId,
       ttlSeconds: model.ttlSeconds,
       cacheKey: token,
-      event: { type: 'TOKEN', authorizationToken: token, methodArn },
+      event: () => ({ type: 'TOKEN', authorizationToken: token, methodArn }),
     },
     request,
     methodArn,
