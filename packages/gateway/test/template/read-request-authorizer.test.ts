@@ -98,6 +98,7 @@ describe('SAM REQUEST authorizers in the template (AWS-BEHAVIOR.md R1)', () => {
           new RegExp(`^${at}.Empty.Identity: a REQUEST authorizer must specify`),
         ),
         `${at}.LowerCase.FunctionPayloadType: "request" is neither TOKEN nor REQUEST`,
+        `${at}.NotAMap.Identity: is not a map`,
       ]),
     );
   });
