@@ -170,7 +170,7 @@ function routeLines(api: ApiModel): string[] {
     const auth =
       authorization.type === 'NONE'
         ? ''
-        : ` (${authorization.type === 'TOKEN' ? authorization.authorizer : 'AWS_IAM'})`;
+        : ` (${authorization.type === 'AWS_IAM' ? 'AWS_IAM' : authorization.authorizer})`;
     return `  ${route.method.padEnd(7)} ${route.path} -> ${target}${auth}`;
   });
 }

@@ -2,6 +2,7 @@ import { buildMethodArn, type StageArn, stagePrefix } from '@petstore/iam-policy
 import type { CredentialStore } from '@petstore/sigv4/credentials';
 import { AuthorizerCache } from '../authorizer/authorizer-cache';
 import type { AuthorizerOutput } from '../authorizer/authorizer-output';
+import { authorizeRequest } from '../authorizer/request-authorizer';
 import { authorize } from '../authorizer/token-authorizer';
 import { preflightResponse } from '../cors/preflight-response';
 import { authorizeIam, type IamCaller } from '../iam/authorize-iam';
@@ -53,10 +54,10 @@ export type Handled = {
 
 /**
  * The request path of API Gateway, in its order: a declared body over 10 MB (413), route (G1),
- * throttle (T1), TOKEN authorizer (A1-A10) or `AWS_IAM` (SigV4 and the caller's IAM policies),
- * request validator (G7), then the integration: CORS mock (C1) or Lambda proxy (L1-L5), each
- * failure answered with its gateway response (G8). The body is read only after the checks that
- * need none (route, throttle, the TOKEN authorizer, an `Authorization` header for `AWS_IAM`),
+ * throttle (T1), TOKEN authorizer (A1-A10), REQUEST authorizer (R1-R7) or `AWS_IAM` (SigV4 and
+ * the caller's IAM policies), request validator (G7), then the integration: CORS mock (C1) or
+ * Lambda proxy (L1-L5), each failure answered with its gateway response (G8). The body is read only after the checks that
+ * need none (route, throttle, a Lambda authorizer, an `Authorization` header for `AWS_IAM`),
  * and never more than 10 MB and one chunk of it.
  *
  * @example
@@ -153,15 +154,15 @@ export function createPipeline(
       caller = decision.caller;
     }
     const authorizer =
-      authorization.type === 'TOKEN' ? api.authorizers.get(authorization.authorizer) : undefined;
+      authorization.type === 'TOKEN' || authorization.type === 'REQUEST'
+        ? api.authorizers.get(authorization.authorizer)
+        : undefined;
     if (authorizer) {
-      const timeoutMs = options.integrationTimeoutMs;
-      const decision = await authorize(authorizer, request, arn(), {
-        invoke,
-        cache,
-        logger,
-        timeoutMs,
-      });
+      const deps = { invoke, cache, logger, timeoutMs: options.integrationTimeoutMs };
+      const decision =
+        authorizer.type === 'REQUEST'
+          ? await authorizeRequest(authorizer, { request, api, matched, identity }, arn(), deps)
+          : await authorize(authorizer, request, arn(), deps);
       authorizerLog = decision.cache;
       if (!decision.allowed) return reject(decision.error, matched);
       authorized = { output: decision.output, latencyMs: decision.latencyMs };

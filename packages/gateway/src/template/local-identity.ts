@@ -24,3 +24,14 @@ export function localApiId(logicalId: string): string {
   const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
   return Array.from(digest.subarray(0, 10), (byte) => alphabet[byte % alphabet.length]).join('');
 }
+
+/**
+ * The id of an API's local deployment (6 lower-case letters and digits, like API Gateway's), stable
+ * across runs: `$context.deploymentId`.
+ *
+ * @example
+ * localDeploymentId('PetsApi') // e.g. 'v99qix'
+ */
+export function localDeploymentId(apiLogicalId: string): string {
+  return localApiId(`${apiLogicalId}/deployment`).slice(0, 6);
+}

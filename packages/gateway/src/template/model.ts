@@ -45,7 +45,7 @@ export interface ApiModel {
   readonly stageName: string;
   readonly stageVariables: Readonly<Record<string, string>>;
   readonly routes: readonly RouteModel[];
-  readonly authorizers: ReadonlyMap<string, TokenAuthorizerModel>;
+  readonly authorizers: ReadonlyMap<string, LambdaAuthorizerModel>;
   readonly cors: CorsModel | undefined;
   readonly gatewayResponses: Readonly<Record<string, GatewayResponseModel>>;
   readonly methodSettings: readonly MethodSettingModel[];
@@ -67,10 +67,11 @@ export interface RouteModel {
   readonly validation: RequestValidationModel | undefined;
 }
 
-/** How a method is authorized: open, by a Lambda TOKEN authorizer, or by IAM (SigV4). */
+/** How a method is authorized: open, by a Lambda TOKEN or REQUEST authorizer, or by IAM (SigV4). */
 export type MethodAuthorization =
   | { readonly type: 'NONE' }
   | { readonly type: 'TOKEN'; readonly authorizer: string }
+  | { readonly type: 'REQUEST'; readonly authorizer: string }
   | {
       readonly type: 'AWS_IAM';
       /**
@@ -95,12 +96,35 @@ export interface RequestParameterModel {
   readonly required: boolean;
 }
 
+/** A Lambda authorizer of an API: SAM `FunctionPayloadType` TOKEN (the default) or REQUEST. */
+export type LambdaAuthorizerModel = TokenAuthorizerModel | RequestAuthorizerModel;
+
 export interface TokenAuthorizerModel {
+  readonly type: 'TOKEN';
   readonly name: string;
   readonly functionId: string;
   readonly header: string;
   readonly validationExpression: string | undefined;
   readonly ttlSeconds: number;
+}
+
+/** A Lambda REQUEST authorizer (R1-R7 of AWS-BEHAVIOR.md). */
+export interface RequestAuthorizerModel {
+  readonly type: 'REQUEST';
+  readonly name: string;
+  readonly functionId: string;
+  /** SAM's order: `Headers`, `QueryStrings`, `StageVariables`, `Context`; empty only when `ttlSeconds` is 0. */
+  readonly identitySources: readonly IdentitySourceModel[];
+  readonly ttlSeconds: number;
+}
+
+/** One identity source of a REQUEST authorizer, e.g. `method.request.header.Authorization`. */
+export interface IdentitySourceModel {
+  readonly location: 'header' | 'querystring' | 'stageVariables' | 'context';
+  /** A header name (any case), a query string or stage variable name, a `$context` variable (`identity.sourceIp`). */
+  readonly name: string;
+  /** The mapping expression as API Gateway writes it: `method.request.querystring.key`, `context.stage`. */
+  readonly expression: string;
 }
 
 export interface CorsModel {

@@ -1,10 +1,12 @@
+import type { Diagnostics } from './diagnostics';
 import { isRecord } from './load-template';
-import type { FunctionModel, TokenAuthorizerModel } from './model';
+import type { FunctionModel, LambdaAuthorizerModel } from './model';
+import { readRequestIdentity } from './read-request-identity';
 import { type ReadContext, resolveProperty, warnUnknownProperties } from './resolve-property';
 
-/** The `Auth` of an API: TOKEN authorizers, and why the others cannot be used. */
+/** The `Auth` of an API: Lambda TOKEN and REQUEST authorizers, and why the others cannot be used. */
 export interface AuthModel {
-  readonly authorizers: Map<string, TokenAuthorizerModel>;
+  readonly authorizers: Map<string, LambdaAuthorizerModel>;
   /** Authorizer name to the reason it is not emulated (an error if a route uses it). */
   readonly unsupported: Map<string, string>;
   /** A name of `Authorizers`, `AWS_IAM`, `NONE`, or `undefined` (none). */
@@ -27,11 +29,12 @@ const authorizerKeys = new Set([
   'FunctionInvokeRole',
   'DisableFunctionDefaultPermissions',
 ]);
-const identityKeys = new Set(['Header', 'ValidationExpression', 'ReauthorizeEvery']);
+const tokenIdentityKeys = new Set(['Header', 'ValidationExpression', 'ReauthorizeEvery']);
 
 /**
  * Reads `Auth` of an `AWS::Serverless::Api`: each Lambda TOKEN authorizer with its identity
- * header (default `Authorization`), validation expression and TTL (`ReauthorizeEvery`, default 300);
+ * header (default `Authorization`), validation expression and TTL (`ReauthorizeEvery`, default 300),
+ * each REQUEST authorizer (`FunctionPayloadType: REQUEST`) with its identity sources and TTL;
  * the default authorizer (`AWS_IAM` included) and `InvokeRole`.
  *
  * @example
@@ -62,7 +65,7 @@ export function readAuth(
       model.unsupported.set(name, reason);
       continue;
     }
-    const authorizer = readTokenAuthorizer(
+    const authorizer = readLambdaAuthorizer(
       name,
       definition as Record<string, unknown>,
       at,
@@ -77,20 +80,26 @@ export function readAuth(
 function unsupportedReason(definition: unknown): string | undefined {
   if (!isRecord(definition)) return 'is not a map';
   if (definition.UserPoolArn !== undefined) return 'Cognito user pool authorizers are not emulated';
-  if (definition.FunctionPayloadType === 'REQUEST')
-    return 'REQUEST authorizers are not emulated (TOKEN only)';
   return undefined;
 }
 
-function readTokenAuthorizer(
+function readLambdaAuthorizer(
   name: string,
   definition: Readonly<Record<string, unknown>>,
   where: string,
   functions: ReadonlyMap<string, FunctionModel>,
   context: ReadContext,
-): TokenAuthorizerModel | undefined {
+): LambdaAuthorizerModel | undefined {
   const { diagnostics } = context;
   warnUnknownProperties(definition, authorizerKeys, where, diagnostics);
+  const payloadType = definition.FunctionPayloadType ?? 'TOKEN';
+  if (payloadType !== 'TOKEN' && payloadType !== 'REQUEST') {
+    diagnostics.error(
+      `${where}.FunctionPayloadType`,
+      `${JSON.stringify(payloadType)} is neither TOKEN nor REQUEST`,
+    );
+    return undefined;
+  }
   const arn = definition.FunctionArn;
   const target = [...functions.values()].find((fn) => fn.arn === arn || fn.functionName === arn);
   if (!target) {
@@ -100,8 +109,11 @@ function readTokenAuthorizer(
     );
     return undefined;
   }
-  const identity = isRecord(definition.Identity) ? definition.Identity : {};
-  warnUnknownProperties(identity, identityKeys, `${where}.Identity`, diagnostics);
+  if (definition.Identity !== undefined && !isRecord(definition.Identity)) {
+    diagnostics.error(`${where}.Identity`, 'is not a map');
+    return undefined;
+  }
+  const identity = definition.Identity ?? {};
   const ttlSeconds = Number(identity.ReauthorizeEvery ?? 300);
   if (!Number.isInteger(ttlSeconds) || ttlSeconds < 0 || ttlSeconds > 3600) {
     diagnostics.error(
@@ -109,22 +121,43 @@ function readTokenAuthorizer(
       'must be an integer from 0 to 3600 seconds',
     );
   }
+  const common = { name, functionId: target.logicalId, ttlSeconds };
+  if (payloadType === 'REQUEST') {
+    const identitySources = readRequestIdentity(
+      identity,
+      ttlSeconds,
+      `${where}.Identity`,
+      diagnostics,
+    );
+    return { type: 'REQUEST', ...common, identitySources };
+  }
+  return {
+    type: 'TOKEN',
+    ...common,
+    ...readTokenIdentity(identity, `${where}.Identity`, diagnostics),
+  };
+}
+
+/** A TOKEN authorizer's `Identity`: its header (default `Authorization`) and validation expression. */
+function readTokenIdentity(
+  identity: Readonly<Record<string, unknown>>,
+  where: string,
+  diagnostics: Diagnostics,
+): { header: string; validationExpression: string | undefined } {
+  warnUnknownProperties(identity, tokenIdentityKeys, where, diagnostics);
   const expression = identity.ValidationExpression;
   if (typeof expression === 'string') {
     try {
       new RegExp(expression);
     } catch {
       diagnostics.error(
-        `${where}.Identity.ValidationExpression`,
+        `${where}.ValidationExpression`,
         `"${expression}" is not a valid regular expression`,
       );
     }
   }
   return {
-    name,
-    functionId: target.logicalId,
     header: typeof identity.Header === 'string' ? identity.Header : 'Authorization',
     validationExpression: typeof expression === 'string' ? expression : undefined,
-    ttlSeconds,
   };
 }

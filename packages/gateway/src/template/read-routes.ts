@@ -8,7 +8,7 @@ const allHttpMethods = ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PU
 
 /**
  * The API's routes: one per `Api` event, with the event's authorizer or the default one (a TOKEN
- * authorizer, `AWS_IAM` with its `InvokeRole`, or `NONE`), plus
+ * or REQUEST authorizer, `AWS_IAM` with its `InvokeRole`, or `NONE`), plus
  * SAM's CORS preflight (`OPTIONS`, mock integration) on each path that has no `OPTIONS` of its
  * own (C1), guarded by the default authorizer unless `AddDefaultAuthorizerToCorsPreflight` is false (C2).
  *
@@ -43,7 +43,8 @@ export function readRoutes(
         at,
         `uses authorizer ${chosen}, which ${where}.Auth.Authorizers does not define`,
       );
-    return { type: 'TOKEN', authorizer: chosen };
+    const type = auth.authorizers.get(chosen)?.type ?? 'TOKEN';
+    return { type, authorizer: chosen };
   };
   const callerCredentials = (invokeRole: string | undefined, at: string): boolean => {
     if (invokeRole === undefined || invokeRole === 'CALLER_CREDENTIALS') return true;

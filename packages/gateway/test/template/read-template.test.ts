@@ -54,7 +54,10 @@ describe('readTemplate', () => {
     // Assess
     const text = problems.join('\n');
     expect(text).toContain('Api Api.DefinitionBody: OpenAPI definitions are not supported');
-    expect(text).toContain('REQUEST authorizers are not emulated');
+    // R1: SAM refuses a REQUEST authorizer without identity sources while caching is on.
+    expect(text).toContain(
+      'Api Api.Auth.Authorizers.Request.Identity: a REQUEST authorizer must specify Identity',
+    );
     expect(text).toContain('Cognito user pool authorizers are not emulated');
     expect(text).not.toContain('AWS_IAM');
     expect(text).toContain('uses authorizer Nope, which Api Api.Auth.Authorizers does not define');
