@@ -1,5 +1,6 @@
 import { isRecord } from './load-template';
 import type { FunctionModel, TokenAuthorizerModel } from './model';
+import { readApiKeyRequired } from './read-api-events';
 import { type ReadContext, resolveProperty, warnUnknownProperties } from './resolve-property';
 
 /** The `Auth` of an API: TOKEN authorizers, and why the others cannot be used. */
@@ -12,6 +13,10 @@ export interface AuthModel {
   readonly addDefaultAuthorizerToCorsPreflight: boolean;
   /** `InvokeRole` for `AWS_IAM` methods: `NONE`, `CALLER_CREDENTIALS` or a role ARN; `undefined`: SAM's default. */
   readonly invokeRole: string | undefined;
+  /** `ApiKeyRequired`: every method needs an API key unless its event says `false` (K1). */
+  readonly apiKeyRequired: boolean;
+  /** `AddApiKeyRequiredToCorsPreflight` (SAM's default: true): SAM's preflights need the key too. */
+  readonly addApiKeyRequiredToCorsPreflight: boolean;
 }
 
 const authKeys = new Set([
@@ -19,6 +24,10 @@ const authKeys = new Set([
   'DefaultAuthorizer',
   'AddDefaultAuthorizerToCorsPreflight',
   'InvokeRole',
+  'ApiKeyRequired',
+  'AddApiKeyRequiredToCorsPreflight',
+  // read by readUsagePlans, which expands it as SAM does
+  'UsagePlan',
 ]);
 const authorizerKeys = new Set([
   'FunctionArn',
@@ -53,6 +62,11 @@ export function readAuth(
       typeof properties.DefaultAuthorizer === 'string' ? properties.DefaultAuthorizer : undefined,
     addDefaultAuthorizerToCorsPreflight: properties.AddDefaultAuthorizerToCorsPreflight !== false,
     invokeRole: typeof properties.InvokeRole === 'string' ? properties.InvokeRole : undefined,
+    apiKeyRequired:
+      readApiKeyRequired(properties.ApiKeyRequired, `${where}.Auth`, context) ?? false,
+    addApiKeyRequiredToCorsPreflight:
+      properties.AddApiKeyRequiredToCorsPreflight !== false &&
+      properties.AddApiKeyRequiredToCorsPreflight !== 'false',
   };
   const authorizers = isRecord(properties.Authorizers) ? properties.Authorizers : {};
   for (const [name, definition] of Object.entries(authorizers)) {
