@@ -11,6 +11,7 @@ import { defaultIdentity, type LocalIdentity } from './template/local-identity';
 import type { ApiModel, GatewayModel } from './template/model';
 import { readTemplate } from './template/read-template';
 import { apiKeyValues } from './usage-plans/local-api-keys';
+import { UsageMeters } from './usage-plans/usage-plan-gate';
 
 export interface GatewayOptions {
   /** The SAM template; paths in it are relative to its folder. */
@@ -105,6 +106,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   for (const warning of model.warnings) logger.warn(warning);
   const iam = iamOptions(model, options.credentials);
   const apiKeys = apiKeyValues(model, options.apiKeys);
+  const usageMeters = new UsageMeters(clock);
   const ports = apiPorts(model.apis, options.port, options.ports);
   const runtime = await LambdaRuntime.start(model.functions, {
     identity,
@@ -135,6 +137,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         integrationTimeoutMs: options.integrationTimeoutMs ?? 29_000,
         clock,
         apiKeys,
+        usageMeters,
       });
       const server = await listen({
         host,

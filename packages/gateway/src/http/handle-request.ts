@@ -18,7 +18,7 @@ import { RouteTable } from '../routing/route-table';
 import type { LocalIdentity } from '../template/local-identity';
 import type { ApiModel, FunctionModel, RoleModel } from '../template/model';
 import { Throttler } from '../throttle/throttler';
-import { UsagePlanGate } from '../usage-plans/usage-plan-gate';
+import { UsageMeters, UsagePlanGate } from '../usage-plans/usage-plan-gate';
 import { BodyValidator } from '../validation/body-validator';
 import { validateRequest } from '../validation/validate-request';
 import { type GatewayRequest, headerValues } from './gateway-request';
@@ -45,6 +45,8 @@ export interface PipelineOptions {
   readonly clock: () => number;
   /** Values of the usage plans' API keys by logical id (`apiKeyValues`); default: none. */
   readonly apiKeys?: ReadonlyMap<string, string>;
+  /** The usage plans' counters, shared by every API of the gateway; default: this API's own. */
+  readonly usageMeters?: UsageMeters;
 }
 
 export type Handled = {
@@ -73,7 +75,8 @@ export function createPipeline(
   const routes = new RouteTable(api.routes);
   const throttler = new Throttler(api.methodSettings, clock);
   const cache = new AuthorizerCache(clock);
-  const keys = new UsagePlanGate(api, options.apiKeys ?? new Map(), clock, logger);
+  const meters = options.usageMeters ?? new UsageMeters(clock);
+  const keys = new UsagePlanGate(api, options.apiKeys ?? new Map(), meters, logger);
   const bodies = new BodyValidator(api.models);
   const invoke = (functionId: string, event: unknown) => runtime.invoke(functionId, event);
   const stage: StageArn = {

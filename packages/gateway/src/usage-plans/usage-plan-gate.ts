@@ -23,6 +23,20 @@ export type KeyDecision =
   | { readonly allowed: false; readonly error: GatewayError };
 
 /**
+ * The token buckets and quota counters of every key, shared by the gateway's APIs: a plan that
+ * holds several stages meters a key across all of them (K5, K6; the stricter reading).
+ *
+ * @example
+ * const meters = new UsageMeters(clock);
+ * new UsagePlanGate(api, values, meters, logger);
+ */
+export class UsageMeters {
+  readonly buckets = new Map<string, TokenBucket>();
+  readonly quotas = new Map<string, QuotaCounter>();
+  constructor(readonly now: () => number) {}
+}
+
+/**
  * API keys and usage plans of one API stage (K1-K6): a method that requires a key admits a
  * request whose key (the `x-api-key` header, or the authorizer's `usageIdentifierKey` with
  * `ApiKeySourceType: AUTHORIZER`) is an enabled key of a usage plan on this stage; then the
@@ -37,13 +51,10 @@ export type KeyDecision =
  */
 export class UsagePlanGate {
   private readonly byValue = new Map<string, { key: ApiKeyModel; plan: UsagePlanModel }>();
-  private readonly buckets = new Map<string, TokenBucket | null>();
-  private readonly quotas = new Map<string, QuotaCounter>();
-
   constructor(
     private readonly api: ApiModel,
     values: ReadonlyMap<string, string>,
-    private readonly now: () => number,
+    private readonly meters: UsageMeters,
     private readonly logger: GatewayLogger,
   ) {
     for (const plan of api.usagePlans) {
@@ -85,7 +96,7 @@ export class UsagePlanGate {
     const methodThrottle = plan.methodThrottles.get(routeKey);
     const throttle = methodThrottle ?? plan.throttle;
     const bucket = this.bucket(
-      `${plan.logicalId}\u0000${key.logicalId}${methodThrottle ? `\u0000${routeKey}` : ''}`,
+      `${plan.logicalId}\u0000${key.logicalId}${methodThrottle ? `\u0000${this.api.apiId}\u0000${routeKey}` : ''}`,
       throttle,
     );
     if (bucket && !bucket.take()) {
@@ -96,10 +107,10 @@ export class UsagePlanGate {
     }
     if (plan.quota) {
       const counterId = `${plan.logicalId}\u0000${key.logicalId}`;
-      let counter = this.quotas.get(counterId);
+      let counter = this.meters.quotas.get(counterId);
       if (!counter) {
-        counter = new QuotaCounter(plan.quota, this.now);
-        this.quotas.set(counterId, counter);
+        counter = new QuotaCounter(plan.quota, this.meters.now);
+        this.meters.quotas.set(counterId, counter);
       }
       if (!counter.take()) {
         this.logger.warn(
@@ -112,11 +123,12 @@ export class UsagePlanGate {
   }
 
   /** The token bucket of a key (per method when the plan throttles the method); `null`: no throttle. */
-  private bucket(id: string, throttle: ThrottleModel | undefined): TokenBucket | null {
-    let bucket = this.buckets.get(id);
-    if (bucket === undefined) {
-      bucket = throttle ? new TokenBucket(throttle.rateLimit, throttle.burstLimit, this.now) : null;
-      this.buckets.set(id, bucket);
+  private bucket(id: string, throttle: ThrottleModel | undefined): TokenBucket | undefined {
+    if (!throttle) return undefined;
+    let bucket = this.meters.buckets.get(id);
+    if (!bucket) {
+      bucket = new TokenBucket(throttle.rateLimit, throttle.burstLimit, this.meters.now);
+      this.meters.buckets.set(id, bucket);
     }
     return bucket;
   }
