@@ -3,17 +3,20 @@ import { exitWithMistake, readCommandLine } from '@petstore/command-line';
 import { namedValues, portValue } from '@petstore/command-line/values';
 import type { EnvironmentOverrides } from './lambda/lambda-environment';
 import { startGateway } from './start-gateway';
+import { readApiKeysFile } from './usage-plans/read-api-keys-file';
 
 const spec = {
   usage: `gateway --template <template.yaml> [--port 3000] [--host 127.0.0.1]
   [--api-port LogicalId=Port]... [--parameter Name=Value]... [--env-vars overrides.json]
-  [--watch] [--api LogicalId]`,
+  [--watch] [--api LogicalId] [--api-keys api-keys.json]`,
   details: `  --port      the first API's port; every other API gets --api-port's, else any free port
               (the start log names each API's URL)
   --api       serve only this API (by default every API of the template that has Api events)
 
   --env-vars  JSON like sam local's: { "FunctionLogicalId": { "VAR": "value" }, "Parameters": { ... } }
-              ("Parameters" applies to every function)`,
+              ("Parameters" applies to every function)
+  --api-keys  JSON { "ApiKeyLogicalId": "value" }: local values of the usage plans' API keys that
+              have no Value in the template (AWS generates those); at least 20 characters each`,
   options: {
     template: { type: 'string', short: 't' },
     port: { type: 'string', short: 'p', default: '3000' },
@@ -23,6 +26,7 @@ const spec = {
     'env-vars': { type: 'string' },
     watch: { type: 'boolean', default: false },
     api: { type: 'string' },
+    'api-keys': { type: 'string' },
   },
 } as const;
 
@@ -55,6 +59,15 @@ if (values['env-vars']) {
   environment = { ...perFunction, ...(Parameters ? { '*': Parameters } : {}) };
 }
 
+let apiKeys: Record<string, string> | undefined;
+if (values['api-keys']) {
+  try {
+    apiKeys = readApiKeysFile(values['api-keys']);
+  } catch (error) {
+    exitWithMistake(spec, (error as Error).message);
+  }
+}
+
 const gateway = await startGateway({
   templatePath: values.template,
   port,
@@ -64,6 +77,7 @@ const gateway = await startGateway({
   environment,
   watch: values.watch,
   ...(values.api ? { api: values.api } : {}),
+  ...(apiKeys ? { apiKeys } : {}),
 }).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : String(error));
   process.exit(1);

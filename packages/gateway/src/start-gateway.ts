@@ -10,6 +10,8 @@ import { type GatewayLogger, withDefaults } from './logger';
 import { defaultIdentity, type LocalIdentity } from './template/local-identity';
 import type { ApiModel, GatewayModel } from './template/model';
 import { readTemplate } from './template/read-template';
+import { apiKeyValues } from './usage-plans/local-api-keys';
+import { UsageMeters } from './usage-plans/usage-plan-gate';
 
 export interface GatewayOptions {
   /** The SAM template; paths in it are relative to its folder. */
@@ -41,6 +43,13 @@ export interface GatewayOptions {
   readonly identity?: Partial<LocalIdentity>;
   /** Serve only this API (logical id); default: every API of the template that has `Api` events. */
   readonly api?: string;
+  /**
+   * Local values of the usage plans' API keys that have no `Value` in the template (AWS
+   * generates those), by logical id, e.g. `{ PartnerApiApiKey: '...' }` (at least 20
+   * characters). Required for every key of a plan guarding an `ApiKeyRequired` route: without
+   * it the gateway refuses to start.
+   */
+  readonly apiKeys?: Readonly<Record<string, string>>;
   /**
    * Where `AWS_IAM` methods look up the access key of a SigV4-signed request (the local STS's
    * store). Required when a served route is `AWS_IAM`: without it the gateway refuses to start.
@@ -96,6 +105,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   });
   for (const warning of model.warnings) logger.warn(warning);
   const iam = iamOptions(model, options.credentials);
+  const apiKeys = apiKeyValues(model, options.apiKeys);
+  const usageMeters = new UsageMeters(clock);
   const ports = apiPorts(model.apis, options.port, options.ports);
   const runtime = await LambdaRuntime.start(model.functions, {
     identity,
@@ -125,6 +136,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         logger,
         integrationTimeoutMs: options.integrationTimeoutMs ?? 29_000,
         clock,
+        apiKeys,
+        usageMeters,
       });
       const server = await listen({
         host,
@@ -171,7 +184,8 @@ function routeLines(api: ApiModel): string[] {
       authorization.type === 'NONE'
         ? ''
         : ` (${authorization.type === 'AWS_IAM' ? 'AWS_IAM' : authorization.authorizer})`;
-    return `  ${route.method.padEnd(7)} ${route.path} -> ${target}${auth}`;
+    const key = route.apiKeyRequired ? ' (API key)' : '';
+    return `  ${route.method.padEnd(7)} ${route.path} -> ${target}${auth}${key}`;
   });
 }
 

@@ -23,6 +23,14 @@ describe('the gateway command line', () => {
       ['--template', 'x.yaml', '--api-port', 'PetsApi=x'],
       "--api-port must be a port number, not 'x'",
     ],
+    [
+      ['--template', 'x.yaml', '--api-keys', 'no-such-api-keys.json'],
+      '--api-keys no-such-api-keys.json: the file cannot be read',
+    ],
+    [
+      ['--template', 'x.yaml', '--api-keys', 'test/fixtures/api-keys/not-strings.json'],
+      '--api-keys test/fixtures/api-keys/not-strings.json: the value of QuotaKey is not a string',
+    ],
   ])(
     'exits 2 for %j, naming the mistake, then the usage, without a stack trace',
     async (args, message) => {
@@ -32,6 +40,20 @@ describe('the gateway command line', () => {
       expect(stderr).not.toMatch(/\n\s+at /);
     },
   );
+
+  it('K7: exits 1 naming a usage plan key that has no Value and no local value in --api-keys', async () => {
+    const { code, stderr } = await run([
+      '--template',
+      'test/fixtures/api-keys/template.yaml',
+      '--port',
+      '0',
+      '--api-keys',
+      'test/fixtures/api-keys/partial-keys.json',
+    ]);
+    expect(code).toBe(1);
+    expect(stderr).toContain('SamKeysApiApiKey: no Value in the template (AWS generates one)');
+    expect(stderr).not.toContain('quota-key-local-0123456789');
+  });
 
   it('prints the usage and the options to stdout for --help and exits 0', async () => {
     const { code, stdout } = await run(['--help']);

@@ -19,6 +19,7 @@ import { RouteTable } from '../routing/route-table';
 import type { LocalIdentity } from '../template/local-identity';
 import type { ApiModel, FunctionModel, RoleModel } from '../template/model';
 import { Throttler } from '../throttle/throttler';
+import { UsageMeters, UsagePlanGate } from '../usage-plans/usage-plan-gate';
 import { BodyValidator } from '../validation/body-validator';
 import { validateRequest } from '../validation/validate-request';
 import { type GatewayRequest, headerValues } from './gateway-request';
@@ -43,6 +44,10 @@ export interface PipelineOptions {
   readonly logger: GatewayLogger;
   readonly integrationTimeoutMs: number;
   readonly clock: () => number;
+  /** Values of the usage plans' API keys by logical id (`apiKeyValues`); default: none. */
+  readonly apiKeys?: ReadonlyMap<string, string>;
+  /** The usage plans' counters, shared by every API of the gateway; default: this API's own. */
+  readonly usageMeters?: UsageMeters;
 }
 
 export type Handled = {
@@ -71,6 +76,8 @@ export function createPipeline(
   const routes = new RouteTable(api.routes);
   const throttler = new Throttler(api.methodSettings, clock);
   const cache = new AuthorizerCache(clock);
+  const meters = options.usageMeters ?? new UsageMeters(clock);
+  const keys = new UsagePlanGate(api, options.apiKeys ?? new Map(), meters, logger);
   const bodies = new BodyValidator(api.models);
   const invoke = (functionId: string, event: unknown) => runtime.invoke(functionId, event);
   const stage: StageArn = {
@@ -172,6 +179,10 @@ export function createPipeline(
       ]);
     }
 
+    // After the authorizer, which may give the key (AUTHORIZER source); before the body (K3).
+    const keyed = keys.admit(route, request, authorized?.output.usageIdentifierKey);
+    if (!keyed.allowed) return reject(keyed.error, matched);
+
     if (authorization.type !== 'AWS_IAM') {
       const complete = await withBody();
       if (!complete) return tooLong();
@@ -198,6 +209,7 @@ export function createPipeline(
         functionId: integration.functionId,
         authorizer: authorized,
         caller,
+        apiKey: keyed.key && { value: keyed.key.value, id: keyed.key.key.id },
         timeoutMs: integration.timeoutMs ?? options.integrationTimeoutMs,
       },
       { api, identity, logger, invoke },

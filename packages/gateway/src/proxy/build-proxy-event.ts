@@ -20,6 +20,8 @@ export interface ProxyEventInput {
     | undefined;
   /** The caller of an `AWS_IAM` method: `requestContext.identity` names its assumed role. */
   readonly caller?: IamCaller | undefined;
+  /** The API key of a method that requires one (K8): `identity.apiKey` and `identity.apiKeyId`. */
+  readonly apiKey?: { readonly value: string; readonly id: string } | undefined;
 }
 
 /**
@@ -97,8 +99,8 @@ export function buildProxyEvent(input: ProxyEventInput): APIGatewayProxyEvent {
         userArn: session?.assumedRoleArn ?? null,
         userAgent: headerValue(request, 'user-agent') ?? null,
         user: principal,
-        apiKey: null,
-        apiKeyId: null,
+        apiKey: input.apiKey?.value ?? null,
+        apiKeyId: input.apiKey?.id ?? null,
         clientCert: null,
       },
       domainName: host,

@@ -24,6 +24,8 @@ export interface LambdaIntegrationInput {
     | undefined;
   /** The `AWS_IAM` caller, for `requestContext.identity`. */
   readonly caller: IamCaller | undefined;
+  /** The API key the request was admitted with, for `requestContext.identity` (K8). */
+  readonly apiKey?: { readonly value: string; readonly id: string } | undefined;
   readonly timeoutMs: number;
 }
 
@@ -50,7 +52,15 @@ export async function callLambda(
   const { request, matched, functionId, authorizer, caller, timeoutMs } = input;
   const { api, identity, logger } = deps;
   const at = `Function ${functionId} (${request.requestId})`;
-  const event = buildProxyEvent({ request, api, matched, identity, authorizer, caller });
+  const event = buildProxyEvent({
+    request,
+    api,
+    matched,
+    identity,
+    authorizer,
+    caller,
+    apiKey: input.apiKey,
+  });
   // Only a large body can take the event past Lambda's limit (headers are at most 16 KB here).
   if (request.body.length > lambdaPayloadBytes / 2) {
     const size = Buffer.byteLength(JSON.stringify(event));

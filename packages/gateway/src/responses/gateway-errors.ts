@@ -57,6 +57,21 @@ export const gatewayErrors = {
     message: 'Too Many Requests',
     defaultBody: json('Too Many Requests'),
   }),
+  /**
+   * K2: no API key, or one that no usage plan of the stage holds, or a disabled one: 403
+   * `{"message":"Forbidden"}` (the `x-amzn-ErrorType` is the type's, unconfirmed).
+   */
+  invalidApiKey: (): GatewayError => ({
+    type: 'INVALID_API_KEY',
+    message: 'Forbidden',
+    defaultBody: json('Forbidden'),
+  }),
+  /** K5: the key's usage plan quota is spent for this period: 429 `{"message":"Limit Exceeded"}`. */
+  quotaExceeded: (): GatewayError => ({
+    type: 'QUOTA_EXCEEDED',
+    message: 'Limit Exceeded',
+    defaultBody: json('Limit Exceeded'),
+  }),
   /** G6 / L5. */
   integrationTimeout: (): GatewayError => ({
     type: 'INTEGRATION_TIMEOUT',

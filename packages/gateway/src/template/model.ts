@@ -51,6 +51,50 @@ export interface ApiModel {
   readonly methodSettings: readonly MethodSettingModel[];
   readonly binaryMediaTypes: readonly string[];
   readonly models: Readonly<Record<string, unknown>>;
+  /** `ApiKeySourceType`: the `x-api-key` header (default), or the authorizer's `usageIdentifierKey` (K3). */
+  readonly apiKeySource: 'HEADER' | 'AUTHORIZER';
+  /** The usage plans whose `ApiStages` hold this API's stage (K4), SAM's `Auth.UsagePlan` expanded. */
+  readonly usagePlans: readonly UsagePlanModel[];
+}
+
+/** An `AWS::ApiGateway::UsagePlan` on one API stage, with its keys (`AWS::ApiGateway::UsagePlanKey`). */
+export interface UsagePlanModel {
+  readonly logicalId: string;
+  /** `UsagePlanName`, else the logical id. */
+  readonly name: string;
+  /** `Throttle` of the plan: one token bucket per key (K6). */
+  readonly throttle: ThrottleModel | undefined;
+  /** `ApiStages[].Throttle` of this stage: route (`GET /pets/{petId}`) to its own per-key bucket. */
+  readonly methodThrottles: ReadonlyMap<string, ThrottleModel>;
+  readonly quota: QuotaModel | undefined;
+  readonly keys: readonly ApiKeyModel[];
+}
+
+export interface ThrottleModel {
+  /** `RateLimit`: tokens added per second. */
+  readonly rateLimit: number;
+  /** `BurstLimit`: the bucket's size. */
+  readonly burstLimit: number;
+}
+
+export interface QuotaModel {
+  readonly limit: number;
+  readonly period: 'DAY' | 'WEEK' | 'MONTH';
+  /** Requests subtracted from the limit in the first period. */
+  readonly offset: number;
+}
+
+/** An `AWS::ApiGateway::ApiKey` (or SAM's generated `<Api>ApiKey` / `ServerlessApiKey`). */
+export interface ApiKeyModel {
+  readonly logicalId: string;
+  /** The key's id (`!Ref` of the key, `requestContext.identity.apiKeyId`): stable, from the logical id. */
+  readonly id: string;
+  /** `Name`, else the logical id. */
+  readonly name: string;
+  /** `Value` of the template; `undefined` when AWS generates it (a local value is then required). */
+  readonly value: string | undefined;
+  /** `Enabled` (CloudFormation's default: false). */
+  readonly enabled: boolean;
 }
 
 export type Integration =
@@ -65,6 +109,8 @@ export interface RouteModel {
   readonly integration: Integration;
   readonly authorization: MethodAuthorization;
   readonly validation: RequestValidationModel | undefined;
+  /** `ApiKeyRequired` (the event's, else the API's `Auth.ApiKeyRequired`): K1, K2. */
+  readonly apiKeyRequired: boolean;
 }
 
 /** How a method is authorized: open, by a Lambda TOKEN or REQUEST authorizer, or by IAM (SigV4). */

@@ -14,6 +14,8 @@ export interface ApiEvent {
   readonly invokeRole: string | undefined;
   readonly validation: RequestValidationModel | undefined;
   readonly timeoutMs: number | undefined;
+  /** `Auth.ApiKeyRequired` of the event, or `undefined` for the API's. */
+  readonly apiKeyRequired: boolean | undefined;
 }
 
 const eventKeys = new Set([
@@ -25,7 +27,7 @@ const eventKeys = new Set([
   'RequestModel',
   'TimeoutInMillis',
 ]);
-const eventAuthKeys = new Set(['Authorizer', 'InvokeRole', 'OverrideApiAuth']);
+const eventAuthKeys = new Set(['Authorizer', 'InvokeRole', 'OverrideApiAuth', 'ApiKeyRequired']);
 
 /**
  * Reads the `Api` events of a function (those of other types are named in a warning).
@@ -77,9 +79,32 @@ export function readApiEvents(
       validation: readValidation(properties),
       timeoutMs:
         properties.TimeoutInMillis === undefined ? undefined : Number(properties.TimeoutInMillis),
+      apiKeyRequired: readApiKeyRequired(auth.ApiKeyRequired, `${where}.Auth`, context),
     });
   }
   return result;
+}
+
+/**
+ * `ApiKeyRequired` as SAM takes it: a boolean (or its string form); anything else is an error,
+ * as a route whose key requirement cannot be read must not be served open.
+ *
+ * @example
+ * readApiKeyRequired(true, 'Api PetsApi.Auth', context) // true
+ */
+export function readApiKeyRequired(
+  value: unknown,
+  where: string,
+  context: ReadContext,
+): boolean | undefined {
+  if (value === undefined) return undefined;
+  if (value === true || value === 'true') return true;
+  if (value === false || value === 'false') return false;
+  context.diagnostics.error(
+    `${where}.ApiKeyRequired`,
+    `must be true or false, not ${JSON.stringify(value)}`,
+  );
+  return undefined;
 }
 
 function normalizePath(path: string): string {

@@ -20,6 +20,7 @@ const known = new Set([
   'Variables',
   'BinaryMediaTypes',
   'Models',
+  'ApiKeySourceType',
   // no observable local effect
   'Name',
   'Description',
@@ -81,7 +82,24 @@ export function readApi(
     methodSettings: readMethodSettings(properties.MethodSettings, where, context),
     binaryMediaTypes: asStrings(read('BinaryMediaTypes')).map((type) => type.replaceAll('~1', '/')),
     models: isRecord(models) ? models : {},
+    apiKeySource: readApiKeySource(read('ApiKeySourceType'), where, context),
+    // Attached by readTemplate, which reads the usage plan resources of the whole template.
+    usagePlans: [],
   };
+}
+
+function readApiKeySource(
+  value: unknown,
+  where: string,
+  context: ReadContext,
+): ApiModel['apiKeySource'] {
+  if (value === undefined || value === 'HEADER') return 'HEADER';
+  if (value === 'AUTHORIZER') return 'AUTHORIZER';
+  context.diagnostics.error(
+    `${where}.ApiKeySourceType`,
+    `must be HEADER or AUTHORIZER, not ${JSON.stringify(value)}`,
+  );
+  return 'HEADER';
 }
 
 function stringValues(map: Readonly<Record<string, unknown>>): Record<string, string> {

@@ -1,6 +1,7 @@
 import type { Diagnostics } from './diagnostics';
 import { isRecord } from './load-template';
 import type { FunctionModel, LambdaAuthorizerModel } from './model';
+import { readApiKeyRequired } from './read-api-events';
 import { readRequestIdentity } from './read-request-identity';
 import { type ReadContext, resolveProperty, warnUnknownProperties } from './resolve-property';
 
@@ -14,6 +15,10 @@ export interface AuthModel {
   readonly addDefaultAuthorizerToCorsPreflight: boolean;
   /** `InvokeRole` for `AWS_IAM` methods: `NONE`, `CALLER_CREDENTIALS` or a role ARN; `undefined`: SAM's default. */
   readonly invokeRole: string | undefined;
+  /** `ApiKeyRequired`: every method needs an API key unless its event says `false` (K1). */
+  readonly apiKeyRequired: boolean;
+  /** `AddApiKeyRequiredToCorsPreflight` (SAM's default: true): SAM's preflights need the key too. */
+  readonly addApiKeyRequiredToCorsPreflight: boolean;
 }
 
 const authKeys = new Set([
@@ -21,6 +26,10 @@ const authKeys = new Set([
   'DefaultAuthorizer',
   'AddDefaultAuthorizerToCorsPreflight',
   'InvokeRole',
+  'ApiKeyRequired',
+  'AddApiKeyRequiredToCorsPreflight',
+  // read by readUsagePlans, which expands it as SAM does
+  'UsagePlan',
 ]);
 const authorizerKeys = new Set([
   'FunctionArn',
@@ -56,6 +65,11 @@ export function readAuth(
       typeof properties.DefaultAuthorizer === 'string' ? properties.DefaultAuthorizer : undefined,
     addDefaultAuthorizerToCorsPreflight: properties.AddDefaultAuthorizerToCorsPreflight !== false,
     invokeRole: typeof properties.InvokeRole === 'string' ? properties.InvokeRole : undefined,
+    apiKeyRequired:
+      readApiKeyRequired(properties.ApiKeyRequired, `${where}.Auth`, context) ?? false,
+    addApiKeyRequiredToCorsPreflight:
+      properties.AddApiKeyRequiredToCorsPreflight !== false &&
+      properties.AddApiKeyRequiredToCorsPreflight !== 'false',
   };
   const authorizers = isRecord(properties.Authorizers) ? properties.Authorizers : {};
   for (const [name, definition] of Object.entries(authorizers)) {

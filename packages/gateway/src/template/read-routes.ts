@@ -68,6 +68,7 @@ export function readRoutes(
       integration: { kind: 'lambda', functionId: event.functionId, timeoutMs: event.timeoutMs },
       authorization: authorizationFor(event.authorizer, event.invokeRole, at),
       validation: event.validation,
+      apiKeyRequired: event.apiKeyRequired ?? auth.apiKeyRequired,
     });
   }
   try {
@@ -94,6 +95,8 @@ export function readRoutes(
       },
       authorization: preflightAuthorization,
       validation: undefined,
+      // SAM adds the API's key requirement to its preflights unless told not to.
+      apiKeyRequired: auth.apiKeyRequired && auth.addApiKeyRequiredToCorsPreflight,
     });
   }
   return routes;

@@ -7,13 +7,20 @@ import { readApi } from './read-api';
 import { type ApiEvent, readApiEvents } from './read-api-events';
 import { readFunction } from './read-function';
 import { readIam } from './read-iam';
+import { readUsagePlans } from './read-usage-plans';
 
 export interface ReadTemplateOptions extends TemplateInputs {
   /** Serve only this API (logical id); default: every API that `Api` events use. */
   readonly api?: string;
 }
 
-const servedTypes = new Set(['AWS::Serverless::Function', 'AWS::Serverless::Api']);
+const servedTypes = new Set([
+  'AWS::Serverless::Function',
+  'AWS::Serverless::Api',
+  'AWS::ApiGateway::ApiKey',
+  'AWS::ApiGateway::UsagePlan',
+  'AWS::ApiGateway::UsagePlanKey',
+]);
 const quietTypes =
   /^AWS::(IAM|Logs|Lambda::Permission|CloudWatch|ApplicationInsights|ResourceGroups)/;
 
@@ -61,7 +68,7 @@ export async function readTemplate(
 
   const apiIds = chooseApis(events, options.api, resources, diagnostics);
   diagnostics.throwIfErrors(path);
-  const apis = apiIds.map((apiId) =>
+  const read = apiIds.map((apiId) =>
     readApi(
       apiId,
       template.Resources[apiId],
@@ -71,6 +78,17 @@ export async function readTemplate(
       context,
     ),
   );
+  const plans = readUsagePlans(resources, template.Globals?.Api, read, context);
+  const apis = read.map((api) => ({ ...api, usagePlans: plans.get(api.logicalId) ?? [] }));
+  for (const api of apis) {
+    const keyed = api.routes.filter((route) => route.apiKeyRequired);
+    if (keyed.length > 0 && api.usagePlans.length === 0) {
+      diagnostics.warn(
+        `Api ${api.logicalId}`,
+        `${keyed.length} route(s) require an API key but no usage plan holds stage ${api.stageName}: every call to them is refused (403), as on AWS`,
+      );
+    }
+  }
   const used = new Set<string>();
   for (const api of apis) {
     for (const route of api.routes)

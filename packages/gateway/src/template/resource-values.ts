@@ -36,6 +36,9 @@ export function resourceValues(
     case 'AWS::Serverless::Api':
     case 'AWS::ApiGateway::RestApi':
       return withAttributes(localApiId(logicalId), { RootResourceId: 'root' });
+    case 'AWS::ApiGateway::ApiKey':
+      // An API key's `!Ref` is its id: the same one `requestContext.identity.apiKeyId` holds.
+      return withAttributes(localApiId(logicalId), { APIKeyId: localApiId(logicalId) });
     case 'AWS::DynamoDB::Table':
     case 'AWS::Serverless::SimpleTable': {
       const name = nameOf('TableName') ?? logicalId;

@@ -8,6 +8,7 @@ const route = (method: string, path: string): RouteModel => ({
   integration: { kind: 'lambda', functionId: `${method} ${path}`, timeoutMs: undefined },
   authorization: { type: 'NONE' },
   validation: undefined,
+  apiKeyRequired: false,
 });
 
 const table = new RouteTable([

@@ -86,8 +86,9 @@ describe('readTemplate', () => {
     expect(text).toContain(
       'Function Echo.Environment.FROM_OTHER_STACK: Fn::ImportValue (another stack) has no local value',
     );
+    // K2: a route that requires a key on a stage no usage plan holds is refused, not served open.
     expect(text).toContain(
-      'Function Echo.Events.Get.Auth.ApiKeyRequired: is not emulated locally and is ignored',
+      'Api ServerlessRestApi: 1 route(s) require an API key but no usage plan holds stage Prod: every call to them is refused (403), as on AWS',
     );
     expect(text).toContain('Function Echo.Events.Messages: events of type SQS are not emulated');
     expect(text).toContain('Queue (AWS::SQS::Queue)');
