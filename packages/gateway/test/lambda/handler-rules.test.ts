@@ -14,14 +14,17 @@ beforeAll(async () => {
 afterAll(() => fixture.close());
 
 describe('callback-style handlers (F8, F9)', () => {
-  it.each(['16', '18', '20', '22'])('nodejs%s.x runs a handler that answers through its callback', async (runtime) => {
-    // Act
-    const response = await fixture.call(`/callback/${runtime}`);
+  it.each(['16', '18', '20', '22'])(
+    'nodejs%s.x runs a handler that answers through its callback',
+    async (runtime) => {
+      // Act
+      const response = await fixture.call(`/callback/${runtime}`);
 
-    // Assess
-    expect(response.status).toBe(200);
-    expect(await response.text()).toBe('callback');
-  });
+      // Assess
+      expect(response.status).toBe(200);
+      expect(await response.text()).toBe('callback');
+    },
+  );
 
   it('nodejs24.x refuses a handler that declares a callback: the environment fails to initialise with Runtime.CallbackHandlerDeprecated, API Gateway answers 502', async () => {
     // Prepare
@@ -43,7 +46,8 @@ describe('callback-style handlers (F8, F9)', () => {
   it('nodejs24.x refuses it on every call: each call initialises a new environment and fails again', async () => {
     // Act
     const statuses = [];
-    for (let call = 0; call < 2; call += 1) statuses.push((await fixture.call('/callback/24')).status);
+    for (let call = 0; call < 2; call += 1)
+      statuses.push((await fixture.call('/callback/24')).status);
 
     // Assess
     expect(statuses).toEqual([502, 502]);

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixtures, type FixtureGateway, startFixture } from '../support/start-fixture';
+import { type FixtureGateway, fixtures, startFixture } from '../support/start-fixture';
 
 // The Lambda runtime as a function sees it: AWS-BEHAVIOR.md F1-F7. The recorded environment is
 // LocalStack tests/aws/services/lambda_/test_lambda_common.py::TestLambdaRuntimesCommon::
@@ -48,30 +48,35 @@ describe('the environment variables of a function (F1-F5)', () => {
   it.each([
     ['22', 'AWS_Lambda_nodejs22.x'],
     ['24', 'AWS_Lambda_nodejs24.x'],
-  ] as const)('nodejs%s.x: Lambda sets the recorded variables, with values that describe this function', async (runtime, executionEnv) => {
-    // Act
-    const { env } = await introspect(runtime);
+  ] as const)(
+    'nodejs%s.x: Lambda sets the recorded variables, with values that describe this function',
+    async (runtime, executionEnv) => {
+      // Act
+      const { env } = await introspect(runtime);
 
-    // Assess: the values LocalStack's snapshot recorded for a function of MemorySize 1024 with
-    // TEST_KEY=TEST_VAL, here for MemorySize 512 in the local identity's region.
-    const name = `Introspect${runtime}`;
-    expect(env).toMatchObject({
-      AWS_DEFAULT_REGION: 'us-east-1',
-      AWS_REGION: 'us-east-1',
-      AWS_EXECUTION_ENV: executionEnv,
-      AWS_LAMBDA_FUNCTION_MEMORY_SIZE: '512',
-      AWS_LAMBDA_FUNCTION_NAME: name,
-      AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
-      AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand',
-      AWS_LAMBDA_LOG_GROUP_NAME: `/aws/lambda/${name}`,
-      LANG: 'en_US.UTF-8',
-      TEST_KEY: 'TEST_VAL',
-      TZ: ':UTC',
-      _HANDLER: 'index.handler',
-    });
-    // The stream of the environment: YYYY/MM/DD/[$LATEST] and 32 hex digits.
-    expect(env.AWS_LAMBDA_LOG_STREAM_NAME).toMatch(/^\d{4}\/\d{2}\/\d{2}\/\[\$LATEST\][0-9a-f]{32}$/);
-  });
+      // Assess: the values LocalStack's snapshot recorded for a function of MemorySize 1024 with
+      // TEST_KEY=TEST_VAL, here for MemorySize 512 in the local identity's region.
+      const name = `Introspect${runtime}`;
+      expect(env).toMatchObject({
+        AWS_DEFAULT_REGION: 'us-east-1',
+        AWS_REGION: 'us-east-1',
+        AWS_EXECUTION_ENV: executionEnv,
+        AWS_LAMBDA_FUNCTION_MEMORY_SIZE: '512',
+        AWS_LAMBDA_FUNCTION_NAME: name,
+        AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
+        AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand',
+        AWS_LAMBDA_LOG_GROUP_NAME: `/aws/lambda/${name}`,
+        LANG: 'en_US.UTF-8',
+        TEST_KEY: 'TEST_VAL',
+        TZ: ':UTC',
+        _HANDLER: 'index.handler',
+      });
+      // The stream of the environment: YYYY/MM/DD/[$LATEST] and 32 hex digits.
+      expect(env.AWS_LAMBDA_LOG_STREAM_NAME).toMatch(
+        /^\d{4}\/\d{2}\/\d{2}\/\[\$LATEST\][0-9a-f]{32}$/,
+      );
+    },
+  );
 
   it('the code folder is LAMBDA_TASK_ROOT and PWD (/var/task on AWS); the runtime folder is another (/var/runtime)', async () => {
     // Act
@@ -126,29 +131,32 @@ describe('time zone and working directory (F1, F2)', () => {
 });
 
 describe('the context object (F6, F7)', () => {
-  it.each(['22', '24'] as const)('nodejs%s.x: names the function and the call as Lambda does; memoryLimitInMB is a string', async (runtime) => {
-    // Act
-    const first = await introspect(runtime);
-    const second = await introspect(runtime);
+  it.each(['22', '24'] as const)(
+    'nodejs%s.x: names the function and the call as Lambda does; memoryLimitInMB is a string',
+    async (runtime) => {
+      // Act
+      const first = await introspect(runtime);
+      const second = await introspect(runtime);
 
-    // Assess (Lambda guide "Using the Lambda context object to retrieve Node.js function
-    // information"; the recorded ctx of the introspection snapshot)
-    const name = `Introspect${runtime}`;
-    expect(first.context).toMatchObject({
-      functionName: name,
-      functionVersion: '$LATEST',
-      invokedFunctionArn: `arn:aws:lambda:us-east-1:123456789012:function:${name}`,
-      memoryLimitInMB: '512',
-      logGroupName: `/aws/lambda/${name}`,
-      logStreamName: first.env.AWS_LAMBDA_LOG_STREAM_NAME,
-    });
-    expect(first.typeOfMemoryLimit).toBe('string');
-    expect(first.context.awsRequestId).toMatch(/^[0-9a-f-]{36}$/);
-    expect(second.context.awsRequestId).not.toBe(first.context.awsRequestId);
-    // API Gateway sends no Cognito identity nor client context: both present and undefined.
-    expect(first.identityIsUndefined).toBe(true);
-    expect(first.clientContextIsUndefined).toBe(true);
-  });
+      // Assess (Lambda guide "Using the Lambda context object to retrieve Node.js function
+      // information"; the recorded ctx of the introspection snapshot)
+      const name = `Introspect${runtime}`;
+      expect(first.context).toMatchObject({
+        functionName: name,
+        functionVersion: '$LATEST',
+        invokedFunctionArn: `arn:aws:lambda:us-east-1:123456789012:function:${name}`,
+        memoryLimitInMB: '512',
+        logGroupName: `/aws/lambda/${name}`,
+        logStreamName: first.env.AWS_LAMBDA_LOG_STREAM_NAME,
+      });
+      expect(first.typeOfMemoryLimit).toBe('string');
+      expect(first.context.awsRequestId).toMatch(/^[0-9a-f-]{36}$/);
+      expect(second.context.awsRequestId).not.toBe(first.context.awsRequestId);
+      // API Gateway sends no Cognito identity nor client context: both present and undefined.
+      expect(first.identityIsUndefined).toBe(true);
+      expect(first.clientContextIsUndefined).toBe(true);
+    },
+  );
 
   it('getRemainingTimeInMillis counts down from the function’s Timeout (7 s)', async () => {
     // Act

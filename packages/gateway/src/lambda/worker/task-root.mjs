@@ -51,9 +51,12 @@ const twoPaths = ['copyFile', 'cp', 'link', 'rename'];
 export function useTaskRoot(taskRoot) {
   process.cwd = () => taskRoot;
   process.chdir = () => {
-    throw Object.assign(new Error('process.chdir() is not supported in this execution environment'), {
-      code: 'ERR_WORKER_UNSUPPORTED_OPERATION',
-    });
+    throw Object.assign(
+      new Error('process.chdir() is not supported in this execution environment'),
+      {
+        code: 'ERR_WORKER_UNSUPPORTED_OPERATION',
+      },
+    );
   };
   const rooted = (path) =>
     typeof path === 'string' && path !== '' && !isAbsolute(path) ? resolve(taskRoot, path) : path;
