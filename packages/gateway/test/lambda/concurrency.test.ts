@@ -9,7 +9,7 @@ beforeAll(async () => {
 afterAll(() => fixture.close());
 
 describe('concurrency', () => {
-  it('serves many parallel requests across functions: none lost, each pool bounded, calls past ReservedConcurrentExecutions throttled (F13, F15)', async () => {
+  it('F13, F15: serves many parallel requests across functions: none lost, each pool bounded, calls past ReservedConcurrentExecutions throttled', async () => {
     // Prepare
     const paths = Array.from(
       { length: 60 },

@@ -15,7 +15,7 @@ afterAll(() => fixture.close());
 
 describe('callback-style handlers (F8, F9)', () => {
   it.each(['16', '18', '20', '22'])(
-    'nodejs%s.x runs a handler that answers through its callback',
+    'F8: nodejs%s.x runs a handler that answers through its callback',
     async (runtime) => {
       // Act
       const response = await fixture.call(`/callback/${runtime}`);
@@ -26,7 +26,7 @@ describe('callback-style handlers (F8, F9)', () => {
     },
   );
 
-  it('nodejs24.x refuses a handler that declares a callback: the environment fails to initialise with Runtime.CallbackHandlerDeprecated, API Gateway answers 502', async () => {
+  it('F9: nodejs24.x refuses a handler that declares a callback: the environment fails to initialise with Runtime.CallbackHandlerDeprecated, API Gateway answers 502', async () => {
     // Prepare
     const logged = fixture.nextMessage(/Callback24/);
 
@@ -43,7 +43,7 @@ describe('callback-style handlers (F8, F9)', () => {
     );
   });
 
-  it('nodejs24.x refuses it on every call: each call initialises a new environment and fails again', async () => {
+  it('F9: nodejs24.x refuses it on every call: each call initialises a new environment and fails again', async () => {
     // Act
     const statuses = [];
     for (let call = 0; call < 2; call += 1)
@@ -53,7 +53,7 @@ describe('callback-style handlers (F8, F9)', () => {
     expect(statuses).toEqual([502, 502]);
   });
 
-  it('up to nodejs22.x context.succeed answers', async () => {
+  it('F8: up to nodejs22.x context.succeed answers', async () => {
     // Act
     const response = await fixture.call('/succeed/22');
 
@@ -64,7 +64,7 @@ describe('callback-style handlers (F8, F9)', () => {
 });
 
 describe('what a handler returns (F10)', () => {
-  it('up to nodejs22.x a synchronous handler’s return value is ignored: the answer is null once the event loop is empty (502 through API Gateway)', async () => {
+  it('F10: up to nodejs22.x a synchronous handler’s return value is ignored: the answer is null once the event loop is empty (502 through API Gateway)', async () => {
     // Prepare
     const logged = fixture.nextMessage(/SyncReturn22/);
 
@@ -76,7 +76,7 @@ describe('what a handler returns (F10)', () => {
     expect(await logged).toMatch(/malformed Lambda proxy response/);
   });
 
-  it('nodejs24.x awaits whatever the handler returns: a synchronous return value is the answer', async () => {
+  it('F10: nodejs24.x awaits whatever the handler returns: a synchronous return value is the answer', async () => {
     // Act
     const response = await fixture.call('/sync-return/24');
 
@@ -85,7 +85,7 @@ describe('what a handler returns (F10)', () => {
     expect(await response.text()).toBe('sync return');
   });
 
-  it('an async handler that returns undefined answers null (502 through API Gateway)', async () => {
+  it('F10: an async handler that returns undefined answers null (502 through API Gateway)', async () => {
     // Prepare
     const logged = fixture.nextMessage(/Undefined22/);
 
@@ -97,7 +97,7 @@ describe('what a handler returns (F10)', () => {
     expect(await logged).toMatch(/malformed Lambda proxy response/);
   });
 
-  it('up to nodejs22.x a promise that never settles, with nothing else to run, answers null at once (not a timeout)', async () => {
+  it('F10: up to nodejs22.x a promise that never settles, with nothing else to run, answers null at once (not a timeout)', async () => {
     // Prepare
     const logged = fixture.nextMessage(/NeverSettles22/);
 
@@ -109,7 +109,7 @@ describe('what a handler returns (F10)', () => {
     expect(await logged).toMatch(/malformed Lambda proxy response/);
   });
 
-  it('nodejs24.x: the same handler ends the runtime (Runtime.ExitError), and the environment is not reused', async () => {
+  it('F10: nodejs24.x: the same handler ends the runtime (Runtime.ExitError), and the environment is not reused', async () => {
     // Prepare
     const logged = fixture.nextMessage(/NeverSettles24/);
 

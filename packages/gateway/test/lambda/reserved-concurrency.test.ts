@@ -17,7 +17,7 @@ beforeAll(async () => {
 afterAll(() => fixture.close());
 
 describe('execution environments and reserved concurrency (F13-F15)', () => {
-  it('reuses a warm environment for sequential calls: module state persists', async () => {
+  it('F14: reuses a warm environment for sequential calls: module state persists', async () => {
     // Act
     const first = (await (await fixture.call('/introspect/22')).json()) as Seen;
     const second = (await (await fixture.call('/introspect/22')).json()) as Seen;
@@ -27,7 +27,7 @@ describe('execution environments and reserved concurrency (F13-F15)', () => {
     expect(second.calls).toBe(first.calls + 1);
   });
 
-  it('never gives a busy environment a second request: two concurrent calls run in two environments', async () => {
+  it('F13: never gives a busy environment a second request: two concurrent calls run in two environments', async () => {
     // Act
     const [slow, quick] = await Promise.all([
       fixture.call('/introspect/24?ms=300'),
@@ -39,7 +39,7 @@ describe('execution environments and reserved concurrency (F13-F15)', () => {
     expect(new Set(seen.map((body) => body.threadId)).size).toBe(2);
   });
 
-  it('past ReservedConcurrentExecutions Lambda throttles (TooManyRequestsException, 429), which API Gateway answers 500 Internal server error', async () => {
+  it('F15: past ReservedConcurrentExecutions Lambda throttles (TooManyRequestsException, 429), which API Gateway answers 500 Internal server error', async () => {
     // Prepare: LocalStack tests/aws/services/lambda_/test_lambda.py::TestLambdaConcurrency::
     // test_reserved_concurrency_async_queue (snapshot recorded against AWS): the Lambda API's
     // answer is 429 TooManyRequestsException "Rate Exceeded.", Reason
@@ -65,7 +65,7 @@ describe('execution environments and reserved concurrency (F13-F15)', () => {
     expect(await logged).toContain('TooManyRequestsException: Rate Exceeded.');
   });
 
-  it('ReservedConcurrentExecutions 0 throttles every call (the function is blocked)', async () => {
+  it('F15: ReservedConcurrentExecutions 0 throttles every call (the function is blocked)', async () => {
     // Act: LocalStack test_lambda.py::TestLambdaConcurrency::test_reserved_concurrency
     // (snapshot recorded against AWS): with 0, a synchronous invoke is a TooManyRequestsException.
     const responses = [];

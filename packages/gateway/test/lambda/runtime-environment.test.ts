@@ -49,7 +49,7 @@ describe('the environment variables of a function (F1-F5)', () => {
     ['22', 'AWS_Lambda_nodejs22.x'],
     ['24', 'AWS_Lambda_nodejs24.x'],
   ] as const)(
-    'nodejs%s.x: Lambda sets the recorded variables, with values that describe this function',
+    'F3: nodejs%s.x: Lambda sets the recorded variables, with values that describe this function',
     async (runtime, executionEnv) => {
       // Act
       const { env } = await introspect(runtime);
@@ -78,7 +78,7 @@ describe('the environment variables of a function (F1-F5)', () => {
     },
   );
 
-  it('the code folder is LAMBDA_TASK_ROOT and PWD (/var/task on AWS); the runtime folder is another (/var/runtime)', async () => {
+  it('F2, F3: the code folder is LAMBDA_TASK_ROOT and PWD (/var/task on AWS); the runtime folder is another (/var/runtime)', async () => {
     // Act
     const { env } = await introspect('22');
 
@@ -89,7 +89,7 @@ describe('the environment variables of a function (F1-F5)', () => {
     expect(env.LAMBDA_RUNTIME_DIR).not.toBe(codeFolder);
   });
 
-  it('credentials stand in for the execution role: the three variables are set, never the host’s own', async () => {
+  it('F5: credentials stand in for the execution role: the three variables are set, never the host’s own', async () => {
     // Act
     const { env } = await introspect('22');
 
@@ -100,7 +100,7 @@ describe('the environment variables of a function (F1-F5)', () => {
     expect(env.AWS_SESSION_TOKEN).toBe('local');
   });
 
-  it('does not set NODE_OPTIONS (absent from the recorded environment)', async () => {
+  it('F3: does not set NODE_OPTIONS (absent from the recorded environment)', async () => {
     // Act
     const { env } = await introspect('24');
 
@@ -110,7 +110,7 @@ describe('the environment variables of a function (F1-F5)', () => {
 });
 
 describe('time zone and working directory (F1, F2)', () => {
-  it('runs the function in UTC (TZ=:UTC) whatever the host’s time zone', async () => {
+  it('F1: runs the function in UTC (TZ=:UTC) whatever the host’s time zone', async () => {
     // Act
     const seen = await introspect('22');
 
@@ -119,7 +119,7 @@ describe('time zone and working directory (F1, F2)', () => {
     expect(seen.epochHours).toBe(0);
   });
 
-  it('the working directory is the code folder: process.cwd() and relative fs paths', async () => {
+  it('F2: the working directory is the code folder: process.cwd() and relative fs paths', async () => {
     // Act
     const seen = await introspect('22');
 
@@ -132,7 +132,7 @@ describe('time zone and working directory (F1, F2)', () => {
 
 describe('the context object (F6, F7)', () => {
   it.each(['22', '24'] as const)(
-    'nodejs%s.x: names the function and the call as Lambda does; memoryLimitInMB is a string',
+    'F6: nodejs%s.x: names the function and the call as Lambda does; memoryLimitInMB is a string',
     async (runtime) => {
       // Act
       const first = await introspect(runtime);
@@ -158,7 +158,7 @@ describe('the context object (F6, F7)', () => {
     },
   );
 
-  it('getRemainingTimeInMillis counts down from the function’s Timeout (7 s)', async () => {
+  it('F6: getRemainingTimeInMillis counts down from the function’s Timeout (7 s)', async () => {
     // Act
     const { remainingTimeInMillis } = await introspect('22');
 
@@ -167,7 +167,7 @@ describe('the context object (F6, F7)', () => {
     expect(remainingTimeInMillis).toBeLessThanOrEqual(7_000);
   });
 
-  it('up to nodejs22.x the context has callbackWaitsForEmptyEventLoop (true), done, succeed and fail', async () => {
+  it('F7: up to nodejs22.x the context has callbackWaitsForEmptyEventLoop (true), done, succeed and fail', async () => {
     // Act
     const response = await fixture.call('/members/22');
 
@@ -180,7 +180,7 @@ describe('the context object (F6, F7)', () => {
     });
   });
 
-  it('nodejs24.x drops them: no callbackWaitsForEmptyEventLoop, done, succeed or fail', async () => {
+  it('F7: nodejs24.x drops them: no callbackWaitsForEmptyEventLoop, done, succeed or fail', async () => {
     // Act
     const response = await fixture.call('/members/24');
 
@@ -194,7 +194,7 @@ describe('the context object (F6, F7)', () => {
     });
   });
 
-  it('exposes exactly the documented members on nodejs24.x', async () => {
+  it('F6, F7: exposes exactly the documented members on nodejs24.x', async () => {
     // Act
     const { contextKeys } = await introspect('24');
 

@@ -20,7 +20,7 @@ async function problemsOf(path: string): Promise<readonly string[]> {
 }
 
 describe('reserved environment variables (F4)', () => {
-  it('refuses a template that sets reserved keys, naming them in Lambda’s message, and accepts the unreserved ones', async () => {
+  it('F4: refuses a template that sets reserved keys, naming them in Lambda’s message, and accepts the unreserved ones', async () => {
     // Act
     const problems = await problemsOf(template('reserved-keys.yaml'));
 
@@ -32,7 +32,7 @@ describe('reserved environment variables (F4)', () => {
     ]);
   });
 
-  it('lets the template set TZ (not reserved)', async () => {
+  it('F1, F4: lets the template set TZ (not reserved)', async () => {
     // Act
     const model = await readTemplate(template('tokyo.yaml'));
 
@@ -40,7 +40,7 @@ describe('reserved environment variables (F4)', () => {
     expect(model.functions.get('Tokyo')?.environment).toEqual({ TZ: 'Asia/Tokyo' });
   });
 
-  it('local overrides may set any variable, reserved ones included (they are never deployed)', async () => {
+  it('F4: local overrides may set any variable, reserved ones included (they are never deployed)', async () => {
     // Prepare
     const fixture = await startFixture('runtime', {
       environment: { Introspect22: { AWS_REGION: 'eu-west-1' } },
@@ -58,7 +58,7 @@ describe('reserved environment variables (F4)', () => {
 });
 
 describe('runtimes (F12)', () => {
-  it('refuses deprecated, unknown and non-Node.js runtimes, each with the Lambda API’s message or why it cannot run here', async () => {
+  it('F12: refuses deprecated, unknown and non-Node.js runtimes, each with the Lambda API’s message or why it cannot run here', async () => {
     // Act
     const problems = await problemsOf(template('runtimes.yaml'));
 

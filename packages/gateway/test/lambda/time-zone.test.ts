@@ -40,7 +40,7 @@ async function invoke(name: string, functionId: string): Promise<Seen> {
 }
 
 describe('the functions’ time zone (F1)', () => {
-  it('runs a function in the time zone its template sets (TZ=Asia/Tokyo)', async () => {
+  it('F1: runs a function in the time zone its template sets (TZ=Asia/Tokyo)', async () => {
     // Act
     const seen = await invoke('tokyo.yaml', 'Tokyo');
 
@@ -49,7 +49,7 @@ describe('the functions’ time zone (F1)', () => {
     expect(seen.epochHours).toBe(9);
   });
 
-  it('gives the host its own time zone back once the functions are stopped', async () => {
+  it('F1: gives the host its own time zone back once the functions are stopped', async () => {
     // Act
     await invoke('tokyo.yaml', 'Tokyo');
 
@@ -58,7 +58,7 @@ describe('the functions’ time zone (F1)', () => {
     expect(new Date(0).getHours()).toBe(19);
   });
 
-  it('refuses to start functions that need different time zones: one process has one', async () => {
+  it('F1: refuses to start functions that need different time zones: one process has one', async () => {
     // Act
     const started = startGateway({ templatePath: template('time-zones.yaml'), logger: quiet });
 
@@ -68,7 +68,7 @@ describe('the functions’ time zone (F1)', () => {
     expect(process.env.TZ).toBe('America/New_York');
   });
 
-  it('refuses a second gateway whose functions need another time zone while the first serves', async () => {
+  it('F1: refuses a second gateway whose functions need another time zone while the first serves', async () => {
     // Prepare
     const utc = await startFixture('runtime');
 
