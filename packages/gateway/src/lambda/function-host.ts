@@ -23,31 +23,20 @@ export interface FunctionHostOptions {
 
 /**
  * One function of the template, ready to invoke: its code (built first when it has esbuild
- * `Metadata`), a bounded pool of execution environments, and, when watching, a reload of
- * those environments whenever the built code changes.
+ * `Metadata`), a bounded pool of execution environments (throttled past the function's
+ * `ReservedConcurrentExecutions`), and, when watching, a reload of those environments whenever
+ * the built code changes.
  *
  * @example
  * const host = await FunctionHost.start(fn, options);
  * const outcome = await host.invoke({ type: 'TOKEN', authorizationToken: 'Bearer x', methodArn });
  */
 export class FunctionHost {
-  private readonly contextTemplate: Omit<InvokeContextData, 'awsRequestId'>;
-
   private constructor(
     readonly model: FunctionModel,
     private readonly pool: FunctionPool,
     private readonly stop: () => Promise<void>,
-  ) {
-    const day = new Date().toISOString().slice(0, 10).replaceAll('-', '/');
-    this.contextTemplate = {
-      functionName: model.functionName,
-      functionVersion: '$LATEST',
-      invokedFunctionArn: model.arn,
-      memoryLimitInMB: String(model.memorySize),
-      logGroupName: `/aws/lambda/${model.functionName}`,
-      logStreamName: `${day}/[$LATEST]local`,
-    };
-  }
+  ) {}
 
   static async start(fn: FunctionModel, options: FunctionHostOptions): Promise<FunctionHost> {
     const { logger } = options;
@@ -79,7 +68,15 @@ export class FunctionHost {
       const { file, exportPath } = resolveHandler(codeDir, fn.handler);
       const env = lambdaEnvironment(fn, options.identity, options.overrides, codeDir);
       return new LambdaWorker(
-        { handlerFile: file, handlerPath: exportPath, env, sourceMaps, memoryMb: fn.memorySize },
+        {
+          handlerFile: file,
+          handlerPath: exportPath,
+          env,
+          sourceMaps,
+          memoryMb: fn.memorySize,
+          runtime: fn.runtime,
+          taskRoot: codeDir,
+        },
         generation,
       );
     };
@@ -87,7 +84,7 @@ export class FunctionHost {
       1,
       Math.min(options.maxConcurrency, fn.reservedConcurrency ?? Number.POSITIVE_INFINITY),
     );
-    const pool = new FunctionPool(spawn, size);
+    const pool = new FunctionPool(spawn, size, fn.reservedConcurrency);
     reload = () => {
       pool.reload();
       logger.info(`Function ${fn.logicalId} reloaded: its code changed`);
@@ -107,8 +104,8 @@ export class FunctionHost {
   invoke(event: unknown): Promise<InvokeOutcome> {
     const fn = this.model;
     const context: InvokeContextData = {
-      ...this.contextTemplate,
       awsRequestId: crypto.randomUUID(),
+      invokedFunctionArn: fn.arn,
     };
     return this.pool.invoke(JSON.stringify(event), context, fn.timeoutSeconds * 1000);
   }

@@ -6,13 +6,27 @@ interface Waiter {
   readonly reject: (error: Error) => void;
 }
 
+/** Lambda's answer past a function's reserved concurrency (AWS-BEHAVIOR.md F15). */
+const throttled: InvokeOutcome = {
+  ok: false,
+  reason: 'throttled',
+  coldStart: false,
+  error: {
+    errorType: 'TooManyRequestsException',
+    errorMessage: 'Rate Exceeded. (ReservedFunctionConcurrentInvocationLimitExceeded)',
+    trace: [],
+  },
+};
+
 /**
- * A bounded pool of execution environments of one function: a free warm one serves the next
- * call; a new one starts (cold) while fewer than `maxSize` exist; beyond that calls wait their
- * turn (none is dropped). `reload()` retires every environment once it is free.
+ * A bounded pool of execution environments of one function, each serving one invocation at a
+ * time (F13): a free warm one serves the next call (F14); a new one starts (cold) while fewer
+ * than `maxSize` exist; beyond that calls wait their turn. With `concurrencyLimit` (the
+ * function's `ReservedConcurrentExecutions`), a call while that many are running or waiting is
+ * throttled at once, as Lambda does (F15). `reload()` retires every environment once it is free.
  *
  * @example
- * const pool = new FunctionPool((generation) => new LambdaWorker(spec, generation), 4);
+ * const pool = new FunctionPool((generation) => new LambdaWorker(spec, generation), 4, 2);
  * await pool.invoke(JSON.stringify(event), contextData, 3000);
  */
 export class FunctionPool {
@@ -21,11 +35,13 @@ export class FunctionPool {
   private readonly waiters: Waiter[] = [];
   private generation = 0;
   private peak = 0;
+  private inFlight = 0;
   private closed = false;
 
   constructor(
     private readonly spawn: (generation: number) => LambdaWorker,
     readonly maxSize: number,
+    private readonly concurrencyLimit?: number,
   ) {}
 
   /** How many environments exist now, and the most that ever existed at once. */
@@ -38,11 +54,19 @@ export class FunctionPool {
     context: InvokeContextData,
     timeoutMs: number,
   ): Promise<InvokeOutcome> {
-    const worker = await this.acquire();
+    if (this.concurrencyLimit !== undefined && this.inFlight >= this.concurrencyLimit) {
+      return throttled;
+    }
+    this.inFlight += 1;
     try {
-      return await worker.invoke(event, context, timeoutMs);
+      const worker = await this.acquire();
+      try {
+        return await worker.invoke(event, context, timeoutMs);
+      } finally {
+        this.release(worker);
+      }
     } finally {
-      this.release(worker);
+      this.inFlight -= 1;
     }
   }
 

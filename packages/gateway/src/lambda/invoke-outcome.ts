@@ -11,18 +11,21 @@ export type InvokeOutcome =
   | {
       readonly ok: false;
       readonly error: LambdaError;
-      /** `function-error`: thrown or rejected; `timeout`: the function's Timeout; `crash`: the runtime died. */
-      readonly reason: 'function-error' | 'timeout' | 'crash';
+      /**
+       * `function-error`: thrown or rejected; `timeout`: the function's Timeout; `crash`: the
+       * runtime died; `throttled`: Lambda refused the invocation (its reserved concurrency is in
+       * use, AWS-BEHAVIOR.md F15), no environment ran it.
+       */
+      readonly reason: 'function-error' | 'timeout' | 'crash' | 'throttled';
       readonly coldStart: boolean;
     };
 
-/** The parts of the Lambda `context` object fixed per invocation (methods are added in the worker). */
+/**
+ * What the invoke request tells the runtime about one invocation (the Runtime API's
+ * `Lambda-Runtime-*` headers); the rest of the `context` object comes from the environment's
+ * variables, as Lambda's runtime builds it.
+ */
 export interface InvokeContextData {
   readonly awsRequestId: string;
-  readonly functionName: string;
-  readonly functionVersion: string;
   readonly invokedFunctionArn: string;
-  readonly memoryLimitInMB: string;
-  readonly logGroupName: string;
-  readonly logStreamName: string;
 }

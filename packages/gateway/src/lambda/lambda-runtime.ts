@@ -1,12 +1,16 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { GatewayOptionsError } from '../errors';
 import type { FunctionModel } from '../template/model';
 import { FunctionHost, type FunctionHostOptions } from './function-host';
 import type { InvokeOutcome } from './invoke-outcome';
+import { lambdaEnvironment } from './lambda-environment';
+import { holdProcessTimeZone } from './process-time-zone';
 
 /**
- * Every function the API uses, each in its own pool of worker-thread execution environments.
+ * Every function the API uses, each in its own pool of worker-thread execution environments,
+ * the process in the functions' time zone (F1) while it runs.
  *
  * @example
  * const runtime = await LambdaRuntime.start(model.functions, options);
@@ -17,12 +21,14 @@ export class LambdaRuntime {
   private constructor(
     private readonly hosts: ReadonlyMap<string, FunctionHost>,
     private readonly buildRoot: string,
+    private readonly releaseTimeZone: () => void,
   ) {}
 
   static async start(
     functions: ReadonlyMap<string, FunctionModel>,
     options: Omit<FunctionHostOptions, 'buildRoot'>,
   ): Promise<LambdaRuntime> {
+    const releaseTimeZone = holdProcessTimeZone(timeZoneOf(functions, options));
     const buildRoot = await mkdtemp(join(tmpdir(), 'gateway-build-'));
     const started = await Promise.allSettled(
       [...functions.values()].map((fn) => FunctionHost.start(fn, { ...options, buildRoot })),
@@ -34,9 +40,11 @@ export class LambdaRuntime {
     if (failure) {
       await Promise.all(hosts.map((host) => host.close()));
       await rm(buildRoot, { recursive: true, force: true });
+      releaseTimeZone();
       throw failure.reason;
     }
-    return new LambdaRuntime(new Map(hosts.map((host) => [host.model.logicalId, host])), buildRoot);
+    const served = new Map(hosts.map((host) => [host.model.logicalId, host]));
+    return new LambdaRuntime(served, buildRoot, releaseTimeZone);
   }
 
   invoke(functionId: string, event: unknown): Promise<InvokeOutcome> {
@@ -53,5 +61,28 @@ export class LambdaRuntime {
   async close(): Promise<void> {
     await Promise.all([...this.hosts.values()].map((host) => host.close()));
     await rm(this.buildRoot, { recursive: true, force: true });
+    this.releaseTimeZone();
   }
+}
+
+/**
+ * The one time zone the functions run in: `TZ` of their environments (`:UTC` unless the
+ * template or an override sets it). Functions that disagree cannot share a process.
+ */
+function timeZoneOf(
+  functions: ReadonlyMap<string, FunctionModel>,
+  options: Omit<FunctionHostOptions, 'buildRoot'>,
+): string {
+  const zones = new Map<string, string[]>();
+  for (const fn of functions.values()) {
+    const zone = lambdaEnvironment(fn, options.identity, options.overrides, fn.codeDir).TZ ?? '';
+    zones.set(zone, [...(zones.get(zone) ?? []), fn.logicalId]);
+  }
+  if (zones.size > 1) {
+    const list = [...zones].map(([zone, ids]) => `${ids.join(', ')}: TZ=${zone}`).join('; ');
+    throw new GatewayOptionsError(
+      `The functions need different time zones (${list}), but Node.js has one time zone per process: serve them from separate gateways`,
+    );
+  }
+  return [...zones.keys()][0] ?? ':UTC';
 }

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { InvokeContextData, InvokeOutcome, LambdaError } from './invoke-outcome';
+import { dropsCallbackHandlers } from './node-runtimes';
 
 /** What a worker needs to become one execution environment of a function. */
 export interface WorkerSpec {
@@ -14,6 +15,10 @@ export interface WorkerSpec {
    * generation); past it the environment dies (Runtime.OutOfMemory) and the call is a 502.
    */
   readonly memoryMb: number;
+  /** The function's `Runtime` (`nodejs22.x`): which handler rules apply (F8-F10). */
+  readonly runtime: string;
+  /** The code folder: `LAMBDA_TASK_ROOT` and the working directory (F2). */
+  readonly taskRoot: string;
 }
 
 const bootstrap = new URL('./worker/bootstrap.mjs', import.meta.url);
@@ -51,6 +56,8 @@ export class LambdaWorker {
         handlerFile: spec.handlerFile,
         handlerPath: spec.handlerPath,
         sourceMaps: spec.sourceMaps,
+        callbacks: !dropsCallbackHandlers(spec.runtime),
+        taskRoot: spec.taskRoot,
       },
     });
     this.worker.on(
@@ -61,11 +68,12 @@ export class LambdaWorker {
         ok: boolean;
         payload?: string;
         error?: LambdaError;
-        initFailed?: boolean;
+        discard?: boolean;
       }) => {
         if (message.type !== 'result' || message.id !== this.pending?.id) return;
-        // An environment whose init failed is not reused: the next call starts a new one.
-        if (message.initFailed) this.alive = false;
+        // An environment whose init failed (or whose runtime would have exited) is not reused:
+        // the next call starts a new one.
+        if (message.discard) this.alive = false;
         this.finish(
           message.ok
             ? { ok: true, payload: message.payload ?? 'null', coldStart: this.pending.coldStart }

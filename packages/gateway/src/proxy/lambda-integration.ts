@@ -38,8 +38,8 @@ export interface LambdaIntegrationDeps {
 
 /**
  * The Lambda proxy integration: the v1 event (L1, L2) to the function, its result read as a
- * proxy response (L3, L4); a failure or a malformed result is a 502, no answer within the
- * integration timeout a 504 (L5). Why it failed goes to the log, not to the caller.
+ * proxy response (L3, L4); a failure or a malformed result is a 502, a throttled invocation a
+ * 500 (F15), no answer within the integration timeout a 504 (L5). Why it failed goes to the log, not to the caller.
  *
  * @example
  * const result = await callLambda({ request, matched, functionId: 'ListPets', authorizer, timeoutMs: 29_000 }, deps);
@@ -75,6 +75,10 @@ export async function callLambda(
     void invocation.catch(() => {});
     logger.warn(`${at}: no answer within ${timeoutMs} ms`);
     return { error: gatewayErrors.integrationTimeout() };
+  }
+  if (!outcome.ok && outcome.reason === 'throttled') {
+    logger.warn(`${at} throttled: ${outcome.error.errorType}: ${outcome.error.errorMessage}`);
+    return { error: gatewayErrors.lambdaThrottled() };
   }
   if (!outcome.ok) {
     logger.error(`${at} failed: ${outcome.error.errorType}: ${outcome.error.errorMessage}`);

@@ -85,6 +85,18 @@ export const gatewayErrors = {
     statusCode: 502,
     defaultBody: '{"message": "Internal server error"}',
   }),
+  /**
+   * F15: Lambda refused the invocation (the function's reserved concurrency is in use). API
+   * Gateway answers 500 with `x-amzn-ErrorType: InternalServerErrorException`, as a user captured
+   * it (re:Post "Inconsistencies in response codes depending on whether API Gateway response
+   * settings are configured"); the type is `INTEGRATION_FAILURE` (customizing it changed the answer).
+   */
+  lambdaThrottled: (): GatewayError => ({
+    type: 'INTEGRATION_FAILURE',
+    message: 'Internal server error',
+    statusCode: 500,
+    defaultBody: '{"message": "Internal server error"}',
+  }),
   /** G7: a request validator found required parameters missing. */
   badRequestParameters: (missing: readonly string[]): GatewayError => {
     const message = `Missing required request parameters: [${missing.join(', ')}]`;

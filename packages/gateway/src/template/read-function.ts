@@ -1,4 +1,6 @@
 import { resolve } from 'node:path';
+import { runtimeProblem } from '../lambda/node-runtimes';
+import { reservedKeysError } from '../lambda/reserved-variables';
 import { isRecord, type RawResource } from './load-template';
 import type { FunctionModel } from './model';
 import { readEsbuild } from './read-esbuild';
@@ -71,12 +73,8 @@ export function readFunction(
     );
   }
   const runtime = String(read('Runtime') ?? '');
-  if (!/^nodejs\d+\.x$/.test(runtime)) {
-    diagnostics.error(
-      `${where}.Runtime`,
-      `"${runtime}" is not supported: only nodejs runtimes run locally`,
-    );
-  }
+  const runtimeError = runtimeProblem(runtime);
+  if (runtimeError) diagnostics.error(`${where}.Runtime`, runtimeError);
   const codeUri = read('CodeUri');
   if (typeof codeUri !== 'string') {
     diagnostics.error(
@@ -91,6 +89,12 @@ export function readFunction(
   const functionName = String(read('FunctionName') ?? logicalId);
   const arn = context.scope.resourceAttribute(logicalId, 'Arn') ?? functionName;
   const reserved = read('ReservedConcurrentExecutions');
+  const environment = readEnvironment(properties.Environment, where, context);
+  const reservedKeys = reservedKeysError(Object.keys(declaredVariables(properties.Environment)));
+  if (reservedKeys) diagnostics.error(`${where}.Environment`, reservedKeys);
+  if (reserved !== undefined && !(Number.isInteger(Number(reserved)) && Number(reserved) >= 0)) {
+    diagnostics.error(`${where}.ReservedConcurrentExecutions`, 'must be a whole number, 0 or more');
+  }
   return {
     logicalId,
     functionName,
@@ -100,15 +104,18 @@ export function readFunction(
     runtime,
     timeoutSeconds: Number(read('Timeout') ?? 3),
     memorySize: Number(read('MemorySize') ?? 128),
-    environment: readEnvironment(properties.Environment, where, context),
+    environment,
     reservedConcurrency: reserved === undefined ? undefined : Number(reserved),
     build: readEsbuild(resource.Metadata, where, diagnostics),
   };
 }
 
+function declaredVariables(environment: unknown): Readonly<Record<string, unknown>> {
+  return isRecord(environment) && isRecord(environment.Variables) ? environment.Variables : {};
+}
+
 function readEnvironment(environment: unknown, where: string, context: ReadContext) {
-  const variables =
-    isRecord(environment) && isRecord(environment.Variables) ? environment.Variables : {};
+  const variables = declaredVariables(environment);
   const result: Record<string, string> = {};
   for (const [name, value] of Object.entries(variables)) {
     const resolved = resolveProperty(value, `${where}.Environment.${name}`, context, 'warning');

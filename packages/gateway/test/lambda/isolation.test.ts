@@ -89,7 +89,7 @@ describe('execution environments', () => {
     expect(second.calls).toBe(first.calls + 1);
   });
 
-  it('runs a CommonJS callback-style handler (index.handler resolved to index.cjs)', async () => {
+  it('F8, F11: runs a CommonJS callback-style handler (index.handler resolved to index.cjs)', async () => {
     // Act
     const response = await fixture.call('/callback');
 

@@ -23,7 +23,7 @@ beforeAll(async () => {
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
 describe('resolveHandler', () => {
-  it('finds the file like the Lambda runtime: .js, then .mjs, then .cjs', () => {
+  it('F11: finds the file like the Lambda runtime: .js, then .mjs, then .cjs', () => {
     // Act / Assess
     expect(resolveHandler(dir, 'both.handler').file).toBe(join(dir, 'both.js'));
     expect(resolveHandler(dir, 'esm.handler').file).toBe(join(dir, 'esm.mjs'));
@@ -31,11 +31,11 @@ describe('resolveHandler', () => {
     expect(resolveHandler(dir, 'missing.handler').file).toBeUndefined();
   });
 
-  it('takes a file named exactly as the module before any extension', () => {
+  it('F11: takes a file named exactly as the module before any extension', () => {
     expect(resolveHandler(dir, 'bare.handler').file).toBe(join(dir, 'bare'));
   });
 
-  it('reads a folder before the module and a nested export path after it', () => {
+  it('F11: reads a folder before the module and a nested export path after it', () => {
     // Act
     const resolved = resolveHandler(dir, 'src/app.handlers.list');
 

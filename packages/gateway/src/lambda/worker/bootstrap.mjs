@@ -1,17 +1,25 @@
 // The Lambda runtime inside a worker thread: plain JavaScript so that it runs under plain Node,
 // tsx and vitest alike. It loads the handler once (cold start), then serves invocations one at
 // a time, like one Lambda execution environment. Messages:
-//   in:  { type: 'invoke', id, event: <JSON text>, context: { awsRequestId, deadline, ... } }
+//   in:  { type: 'invoke', id, event: <JSON text>, context: { awsRequestId, invokedFunctionArn, deadline } }
 //   out: { type: 'result', id, ok: true, payload: <JSON text> }
-//        { type: 'result', id, ok: false, error: { errorType, errorMessage, trace }, initFailed? }
-// `initFailed`: the handler could not be loaded; like Lambda, the gateway then discards this
-// environment and the next call initialises a new one.
+//        { type: 'result', id, ok: false, error: { errorType, errorMessage, trace }, discard? }
+// `discard`: the environment cannot serve again (its init failed, or the runtime would have
+// exited); like Lambda, the gateway then drops it and the next call initialises a new one.
 
 import { pathToFileURL } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
+import { runAsync, runWithCallbacks } from './run-handler.mjs';
+import { useTaskRoot } from './task-root.mjs';
 
-const { handlerFile, handlerPath, sourceMaps } = workerData;
+const { handlerFile, handlerPath, sourceMaps, callbacks, taskRoot } = workerData;
 if (sourceMaps) process.setSourceMapsEnabled(true);
+useTaskRoot(taskRoot);
+
+// Lambda's own words (aws/aws-lambda-nodejs-runtime-interface-client src/context/constants.ts,
+// the runtime of Node.js 24 and later): a handler that declares a callback cannot start.
+const callbackHandlerRemoved =
+  'ERROR: AWS Lambda has removed support for callback-based function handlers starting with Node.js 24. You need to modify this function to use a supported handler signature to use Node.js 24 or later. For more information see https://docs.aws.amazon.com/lambda/latest/dg/nodejs-handler.html.';
 
 const handlerReady = loadHandler();
 handlerReady.catch(() => {});
@@ -22,15 +30,20 @@ parentPort.on('message', async (message) => {
   try {
     handler = await handlerReady;
   } catch (error) {
-    reply(message.id, { ok: false, error: toLambdaError(error), initFailed: true });
+    reply(message.id, { ok: false, error: toLambdaError(error), discard: true });
     return;
   }
-  try {
-    const result = await run(handler, JSON.parse(message.event), message.context);
-    const payload = result === undefined ? 'null' : JSON.stringify(result);
+  const run = callbacks ? runWithCallbacks : runAsync;
+  const outcome = await run(handler, JSON.parse(message.event), contextOf(message.context));
+  if (outcome.ok) {
+    const payload = outcome.result === undefined ? 'null' : JSON.stringify(outcome.result);
     reply(message.id, { ok: true, payload: payload ?? 'null' });
-  } catch (error) {
-    reply(message.id, { ok: false, error: toLambdaError(error) });
+  } else {
+    reply(message.id, {
+      ok: false,
+      error: toLambdaError(outcome.error),
+      ...(outcome.exited ? { discard: true } : {}),
+    });
   }
 });
 
@@ -55,45 +68,32 @@ async function loadHandler() {
       name: 'Runtime.HandlerNotFound',
     });
   }
+  if (!callbacks && target.length >= 3) {
+    throw Object.assign(new Error(callbackHandlerRemoved), {
+      name: 'Runtime.CallbackHandlerDeprecated',
+    });
+  }
   return target;
 }
 
-/** Runs an async or callback-style handler; the first of callback, context.done or promise wins. */
-function run(handler, event, contextData) {
-  return new Promise((resolve, reject) => {
-    let settled = false;
-    const settle = (error, result) => {
-      if (settled) return;
-      settled = true;
-      if (error !== undefined && error !== null) reject(error);
-      else resolve(result);
-    };
-    const context = {
-      ...contextData,
-      callbackWaitsForEmptyEventLoop: true,
-      getRemainingTimeInMillis: () => Math.max(0, contextData.deadline - Date.now()),
-      done: settle,
-      succeed: (result) => settle(null, result),
-      fail: (error) => settle(error ?? new Error('handled')),
-    };
-    delete context.deadline;
-    let returned;
-    try {
-      returned = handler(event, context, settle);
-    } catch (error) {
-      settle(error);
-      return;
-    }
-    if (returned && typeof returned.then === 'function') {
-      returned.then(
-        (result) => settle(null, result),
-        (error) => settle(error ?? new Error('rejected')),
-      );
-    } else if (handler.length < 3) {
-      // A synchronous handler that takes no callback: Lambda ignores its return value.
-      settle(null, null);
-    }
-  });
+/**
+ * The invocation's part of the `context` object (F6): the rest comes from the environment's
+ * variables, read at each call as Lambda's runtime does. `identity` and `clientContext` are
+ * present and undefined (API Gateway sends neither).
+ */
+function contextOf({ awsRequestId, invokedFunctionArn, deadline }) {
+  return {
+    functionName: process.env.AWS_LAMBDA_FUNCTION_NAME,
+    functionVersion: process.env.AWS_LAMBDA_FUNCTION_VERSION,
+    memoryLimitInMB: process.env.AWS_LAMBDA_FUNCTION_MEMORY_SIZE,
+    logGroupName: process.env.AWS_LAMBDA_LOG_GROUP_NAME,
+    logStreamName: process.env.AWS_LAMBDA_LOG_STREAM_NAME,
+    clientContext: undefined,
+    identity: undefined,
+    invokedFunctionArn,
+    awsRequestId,
+    getRemainingTimeInMillis: () => deadline - Date.now(),
+  };
 }
 
 function toLambdaError(error) {
