@@ -53,6 +53,7 @@ export function readRequestHead(incoming: IncomingMessage, receivedAt: number): 
     headers,
     body: Buffer.alloc(0),
     sourceIp: (incoming.socket.remoteAddress ?? '127.0.0.1').replace(/^::ffff:/, ''),
+    serverIp: (incoming.socket.localAddress ?? '127.0.0.1').replace(/^::ffff:/, ''),
     protocol: `HTTP/${incoming.httpVersion}`,
     receivedAt,
   };

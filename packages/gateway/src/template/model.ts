@@ -51,7 +51,12 @@ export interface ApiModel {
   readonly methodSettings: readonly MethodSettingModel[];
   readonly binaryMediaTypes: readonly string[];
   readonly models: Readonly<Record<string, unknown>>;
+  /** `EndpointConfiguration` (`EDGE` by default): an `EDGE` API is reached through CloudFront (Q8). */
+  readonly endpointType: EndpointType;
 }
+
+/** The endpoint types of a REST API. */
+export type EndpointType = 'EDGE' | 'REGIONAL' | 'PRIVATE';
 
 export type Integration =
   | { readonly kind: 'lambda'; readonly functionId: string; readonly timeoutMs: number | undefined }

@@ -1,7 +1,7 @@
 import { applyGlobals } from './apply-globals';
 import { isRecord, type RawResource } from './load-template';
 import { localApiId } from './local-identity';
-import type { ApiModel, FunctionModel } from './model';
+import type { ApiModel, EndpointType, FunctionModel } from './model';
 import type { ApiEvent } from './read-api-events';
 import { readAuth } from './read-auth';
 import { readCors } from './read-cors';
@@ -20,10 +20,10 @@ const known = new Set([
   'Variables',
   'BinaryMediaTypes',
   'Models',
+  'EndpointConfiguration',
   // no observable local effect
   'Name',
   'Description',
-  'EndpointConfiguration',
   'TracingEnabled',
   'OpenApiVersion',
   'AccessLogSetting',
@@ -81,7 +81,23 @@ export function readApi(
     methodSettings: readMethodSettings(properties.MethodSettings, where, context),
     binaryMediaTypes: asStrings(read('BinaryMediaTypes')).map((type) => type.replaceAll('~1', '/')),
     models: isRecord(models) ? models : {},
+    endpointType: readEndpointType(read('EndpointConfiguration'), where, context),
   };
+}
+
+const endpointTypes: readonly EndpointType[] = ['EDGE', 'REGIONAL', 'PRIVATE'];
+
+/** SAM's `EndpointConfiguration`: a type (`REGIONAL`) or `{ Type: REGIONAL, ... }`; `EDGE` when absent. */
+function readEndpointType(value: unknown, where: string, context: ReadContext): EndpointType {
+  const type = isRecord(value) ? value.Type : value;
+  if (type === undefined) return 'EDGE';
+  const found = endpointTypes.find((known) => known === type);
+  if (found) return found;
+  context.diagnostics.error(
+    `${where}.EndpointConfiguration`,
+    `Type must be one of ${endpointTypes.join(', ')}, not ${JSON.stringify(type)}`,
+  );
+  return 'EDGE';
 }
 
 function stringValues(map: Readonly<Record<string, unknown>>): Record<string, string> {
