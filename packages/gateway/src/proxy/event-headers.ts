@@ -97,7 +97,7 @@ export function traceHeader(request: GatewayRequest): string {
 function cloudFrontHeaders(request: GatewayRequest): (readonly [string, string])[] {
   const device = viewerDevice(headerValue(request, 'user-agent') ?? '');
   const via = headerValues(request, 'via');
-  const hop = `${request.protocol.replace('HTTP/', '')} ${randomBytes(16).toString('hex')}.cloudfront.net (CloudFront)`;
+  const hop = `2.0 ${randomBytes(16).toString('hex')}.cloudfront.net (CloudFront)`;
   return [
     ['CloudFront-Forwarded-Proto', 'http'],
     ['CloudFront-Is-Desktop-Viewer', String(device === 'desktop')],
