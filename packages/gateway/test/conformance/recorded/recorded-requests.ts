@@ -1,4 +1,6 @@
+import { request as httpRequest } from 'node:http';
 import { expect } from 'vitest';
+import type { GatewayOptions } from '../../../src/start-gateway';
 import { exchange, type WireRequest } from '../../support/raw-http';
 import { type FixtureGateway, startFixture } from '../../support/start-fixture';
 
@@ -22,8 +24,10 @@ export interface RecordedRequests {
  * const recorded = await startRecordedRequests();
  * const event = await recorded.event(recorded.edgePort, { method: 'GET', target: '/stage/x' });
  */
-export async function startRecordedRequests(): Promise<RecordedRequests> {
-  const fixture = await startFixture('recorded-requests');
+export async function startRecordedRequests(
+  options: Partial<GatewayOptions> = {},
+): Promise<RecordedRequests> {
+  const fixture = await startFixture('recorded-requests', options);
   const portOf = (logicalId: string) => {
     const api = fixture.gateway.apis.find((candidate) => candidate.logicalId === logicalId);
     if (!api) throw new Error(`${logicalId} is not served`);
@@ -39,4 +43,48 @@ export async function startRecordedRequests(): Promise<RecordedRequests> {
       return JSON.parse(response.text).event;
     },
   };
+}
+
+/** A request as `node:http` sends it: header names in the case given, `Host` may be any. */
+export interface NodeRequest {
+  readonly method?: string;
+  readonly path: string;
+  readonly headers?: Readonly<Record<string, string>>;
+  /** Written one by one (so chunked); with `Expect: 100-continue`, after `100 Continue`. */
+  readonly chunks?: readonly string[];
+}
+
+/**
+ * The event the echo function received for a request sent with `node:http` (where the raw
+ * client cannot: another `Host`, lower-case names, a chunked body after `100 Continue`).
+ *
+ * @example
+ * const event = await nodeEvent(port, { path: '/test/x', headers: { host: 'api.example.com' } });
+ */
+// biome-ignore lint/suspicious/noExplicitAny: the event is checked field by field in tests
+export function nodeEvent(port: number, sent: NodeRequest): Promise<any> {
+  const { method = 'GET', path, headers = {}, chunks = [] } = sent;
+  return new Promise((resolve, reject) => {
+    const sending = httpRequest({ host: '127.0.0.1', port, method, path, headers });
+    sending.on('error', reject);
+    sending.on('response', (response) => {
+      const parts: Buffer[] = [];
+      response.on('data', (part: Buffer) => parts.push(part));
+      response.on('end', () => {
+        try {
+          expect(response.statusCode).toBe(200);
+          resolve(JSON.parse(Buffer.concat(parts).toString()).event);
+        } catch (error) {
+          reject(error);
+        }
+      });
+    });
+    const write = () => {
+      for (const chunk of chunks) sending.write(chunk);
+      sending.end();
+    };
+    if (Object.keys(headers).some((name) => name.toLowerCase() === 'expect'))
+      sending.on('continue', write);
+    else write();
+  });
 }

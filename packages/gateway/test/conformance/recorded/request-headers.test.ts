@@ -1,6 +1,5 @@
-import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RecordedRequests, startRecordedRequests } from './recorded-requests';
+import { nodeEvent, type RecordedRequests, startRecordedRequests } from './recorded-requests';
 
 // Which headers reach the v1 event, in which case, and what API Gateway adds (AWS-BEHAVIOR.md
 // Q6-Q9). "Recorded" cases send what LocalStack's tests sent and expect what their snapshots
@@ -12,37 +11,6 @@ beforeAll(async () => {
   recorded = await startRecordedRequests();
 });
 afterAll(() => recorded.fixture.close());
-
-/** A request sent with node:http (names in the given case), the body written in chunks. */
-function chunkedEvent(
-  port: number,
-  headers: Record<string, string>,
-  chunks: readonly string[],
-  // biome-ignore lint/suspicious/noExplicitAny: the event is checked field by field
-): Promise<any> {
-  return new Promise((resolve, reject) => {
-    const sending = httpRequest({
-      host: '127.0.0.1',
-      port,
-      method: 'POST',
-      path: '/test/h',
-      headers,
-    });
-    sending.on('error', reject);
-    sending.on('response', (response) => {
-      const parts: Buffer[] = [];
-      response.on('data', (part: Buffer) => parts.push(part));
-      response.on('end', () => resolve(JSON.parse(Buffer.concat(parts).toString()).event));
-    });
-    // With `Expect: 100-continue` the body waits for the server's `100 Continue`.
-    const write = () => {
-      for (const chunk of chunks) sending.write(chunk);
-      sending.end();
-    };
-    if (headers.Expect) sending.on('continue', write);
-    else write();
-  });
-}
 
 describe('Q6: headers that never reach the event', () => {
   // LocalStack tests/aws/services/apigateway/test_apigateway_integrations.py::
@@ -128,11 +96,12 @@ describe('Q6: headers that never reach the event', () => {
 
   it('Q6: Transfer-Encoding and Expect of a chunked upload sent after 100 Continue are not in the event; the body is whole', async () => {
     // Act
-    const event = await chunkedEvent(
-      recorded.regionalPort,
-      { Expect: '100-continue', 'Content-Type': 'text/plain' },
-      ['hello ', 'world'],
-    );
+    const event = await nodeEvent(recorded.regionalPort, {
+      method: 'POST',
+      path: '/test/h',
+      headers: { Expect: '100-continue', 'Content-Type': 'text/plain' },
+      chunks: ['hello ', 'world'],
+    });
 
     // Assess
     expect(event.body).toBe(Buffer.from('hello world').toString('base64'));
@@ -181,20 +150,9 @@ describe('Q7: header names and values', () => {
 
   it('Q7: lower-case names stay lower-case (accept, cookie), Host is written Host (captures of the Lambda guide sample and gist gene1wood/f76f7b75)', async () => {
     // Act: node:http sends the names as given
-    const event = await new Promise<Record<string, unknown>>((resolve, reject) => {
-      const sending = httpRequest({
-        host: '127.0.0.1',
-        port: recorded.regionalPort,
-        path: '/test/lower',
-        headers: { host: `127.0.0.1:${recorded.regionalPort}`, accept: '*/*', cookie: 'a=1' },
-      });
-      sending.on('error', reject);
-      sending.on('response', (response) => {
-        const parts: Buffer[] = [];
-        response.on('data', (part: Buffer) => parts.push(part));
-        response.on('end', () => resolve(JSON.parse(Buffer.concat(parts).toString()).event));
-      });
-      sending.end();
+    const event = await nodeEvent(recorded.regionalPort, {
+      path: '/test/lower',
+      headers: { host: `127.0.0.1:${recorded.regionalPort}`, accept: '*/*', cookie: 'a=1' },
     });
 
     // Assess
