@@ -11,6 +11,13 @@ export interface GatewayRequest {
    * called the root, as through a custom domain mapped at `/`.
    */
   readonly stagePrefix?: string;
+  /**
+   * The path as the client called it, stage included when it called the stage URL, leading
+   * slashes collapsed (`requestContext.path`); set by routing.
+   */
+  readonly calledPath?: string;
+  /** The gateway's own address on the connection (the edge hop of an `EDGE` API's `X-Forwarded-For`). */
+  readonly serverIp?: string;
   /** The query string without `?`, as received. */
   readonly query: string;
   /** Header names in the client's case, in order, repeated names kept. */

@@ -46,13 +46,15 @@ export function readRequestHead(incoming: IncomingMessage, receivedAt: number): 
   }
   return {
     requestId: randomUUID(),
-    extendedRequestId: `${randomBytes(10).toString('base64').slice(0, 15)}=`,
+    // As API Gateway's (`FiV9AHvHoAMFtsg=`): 11 bytes in base64, 15 characters and one `=` (Q11).
+    extendedRequestId: randomBytes(11).toString('base64'),
     method: (incoming.method ?? 'GET').toUpperCase(),
     path: question < 0 ? target : target.slice(0, question),
     query: question < 0 ? '' : target.slice(question + 1),
     headers,
     body: Buffer.alloc(0),
     sourceIp: (incoming.socket.remoteAddress ?? '127.0.0.1').replace(/^::ffff:/, ''),
+    serverIp: (incoming.socket.localAddress ?? '127.0.0.1').replace(/^::ffff:/, ''),
     protocol: `HTTP/${incoming.httpVersion}`,
     receivedAt,
   };

@@ -6,7 +6,9 @@ import type { IamCaller } from '../iam/authorize-iam';
 import { ownRecord } from '../own-record';
 import type { MatchedRoute } from '../routing/matched-route';
 import type { LocalIdentity } from '../template/local-identity';
+import { localApiId } from '../template/local-identity';
 import type { ApiModel } from '../template/model';
+import { eventHeaders } from './event-headers';
 import { matchesBinaryMediaType } from './media-types';
 import { requestTime } from './request-time';
 
@@ -24,8 +26,21 @@ export interface ProxyEventInput {
   readonly apiKey?: { readonly value: string; readonly id: string } | undefined;
 }
 
+type Identity = APIGatewayProxyEvent['requestContext']['identity'];
+
 /**
- * The Lambda proxy integration event, payload v1 (L1, L2): `resource` is the route template,
+ * The v1 event as API Gateway sends it (Q10, Q11): `@types/aws-lambda` also lists `apiKey`,
+ * `apiKeyId` and `clientCert` in `requestContext.identity`, which a request without an API key
+ * on an API without mutual TLS does not have.
+ */
+export type ProxyEvent = Omit<APIGatewayProxyEvent, 'requestContext'> & {
+  readonly requestContext: Omit<APIGatewayProxyEvent['requestContext'], 'identity'> & {
+    readonly identity: Omit<Identity, 'apiKey' | 'apiKeyId' | 'clientCert'>;
+  };
+};
+
+/**
+ * The Lambda proxy integration event, payload v1 (L1, L2, Q1-Q15): `resource` is the route template,
  * `path` the concrete path, empty maps are `null`, the body a string (base64 for binary media
  * types), and `requestContext.authorizer` holds `principalId` and the context as strings (A10);
  * for an `AWS_IAM` caller, `requestContext.identity` holds the assumed role (`userArn`, `user`
@@ -34,13 +49,13 @@ export interface ProxyEventInput {
  * @example
  * buildProxyEvent({ request, api, matched, identity, authorizer: undefined }).resource // '/pets/{petId}'
  */
-export function buildProxyEvent(input: ProxyEventInput): APIGatewayProxyEvent {
+export function buildProxyEvent(input: ProxyEventInput): ProxyEvent {
   const { request, api, matched, identity, authorizer, caller } = input;
   const session = caller?.session;
   const principal = session ? `${session.roleId}:${session.sessionName}` : null;
   // Names are the client's: grouped in Maps, then written as own keys (`constructor` is data).
   const headers = new Map<string, { readonly name: string; readonly values: string[] }>();
-  for (const [name, value] of forwardedHeaders(request)) {
+  for (const [name, value] of eventHeaders(request, api.endpointType)) {
     const key = name.toLowerCase();
     const group = headers.get(key);
     if (group) group.values.push(value);
@@ -79,8 +94,9 @@ export function buildProxyEvent(input: ProxyEventInput): APIGatewayProxyEvent {
       extendedRequestId: request.extendedRequestId,
       requestTime: requestTime(request.receivedAt),
       // What the client called (L2): `/prod/pets` on the execute-api URL, `/pets` at the root.
-      path: `${request.stagePrefix ?? ''}${request.path}`,
+      path: request.calledPath ?? `${request.stagePrefix ?? ''}${request.path}`,
       accountId: identity.accountId,
+      deploymentId: localApiId(`${api.logicalId} deployment`).slice(0, 6),
       protocol: request.protocol,
       stage: api.stageName,
       domainPrefix: host.split(/[.:]/)[0] ?? host,
@@ -99,9 +115,8 @@ export function buildProxyEvent(input: ProxyEventInput): APIGatewayProxyEvent {
         userArn: session?.assumedRoleArn ?? null,
         userAgent: headerValue(request, 'user-agent') ?? null,
         user: principal,
-        apiKey: input.apiKey?.value ?? null,
-        apiKeyId: input.apiKey?.id ?? null,
-        clientCert: null,
+        // Only on a method that requires a key (K8); AWS's recording without one has neither (Q11).
+        ...(input.apiKey ? { apiKey: input.apiKey.value, apiKeyId: input.apiKey.id } : {}),
       },
       domainName: host,
       apiId: api.apiId,
@@ -114,27 +129,10 @@ export function buildProxyEvent(input: ProxyEventInput): APIGatewayProxyEvent {
             ]),
           }
         : {}),
-    } as APIGatewayProxyEvent['requestContext'],
+    } as ProxyEvent['requestContext'],
     body,
     isBase64Encoded: binary && body !== null,
   };
-}
-
-/** The client's headers plus those API Gateway adds on the way to the integration. */
-function forwardedHeaders(request: GatewayRequest): (readonly [string, string])[] {
-  const forwardedFor = headerValue(request, 'x-forwarded-for');
-  const own = request.headers.filter(([name]) => !/^x-forwarded-(for|port|proto)$/i.test(name));
-  const port = /:(\d+)$/.exec(headerValue(request, 'host') ?? '')?.[1] ?? '80';
-  return [
-    ...own,
-    [
-      'X-Amzn-Trace-Id',
-      `Root=1-${Math.floor(request.receivedAt / 1000).toString(16)}-${request.requestId.replaceAll('-', '').slice(0, 24)}`,
-    ],
-    ['X-Forwarded-For', forwardedFor ? `${forwardedFor}, ${request.sourceIp}` : request.sourceIp],
-    ['X-Forwarded-Port', port],
-    ['X-Forwarded-Proto', 'http'],
-  ];
 }
 
 function orNull<T>(map: Readonly<Record<string, T>>): Record<string, T> | null {

@@ -19,13 +19,17 @@ const newNode = (): Node => ({ fixed: new Map(), methods: new Map() });
 const anyMethods = new Set(['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT']);
 
 /**
- * API Gateway's resource tree: a literal segment wins over `{param}`, which wins over a greedy
- * `{proxy+}`; an exact method wins over `ANY`, which covers the seven REST methods only. No
- * resource or no method: `undefined` (G1).
+ * API Gateway's resource tree (Q1-Q4): a literal segment wins over `{param}`, which wins over a
+ * greedy `{proxy+}`, and a resource without the request's method gives way to the next candidate
+ * (`OPTIONS /test` reaches `/{proxy+}` when `/test` has only `POST`); an exact method wins over
+ * `ANY`, which covers the seven REST methods only. Segments are compared and captured as sent,
+ * still percent-encoded; leading and trailing slashes do not count, and an empty segment (`//`)
+ * is matched only inside a greedy parameter, which keeps it. No resource with the method:
+ * `undefined` (G1).
  *
  * @example
  * const table = new RouteTable(routes);
- * table.match('GET', '/pets/7')?.pathParameters // { petId: '7' }
+ * table.match('GET', '/pets/a%20b')?.pathParameters // { petId: 'a%20b' }
  */
 export class RouteTable {
   private readonly root = newNode();
@@ -35,12 +39,8 @@ export class RouteTable {
   }
 
   match(method: string, path: string): MatchedRoute | undefined {
-    const found = find(this.root, path.split('/').filter(Boolean), 0, {});
-    if (!found) return undefined;
-    const route =
-      found.node.methods.get(method) ??
-      (anyMethods.has(method) ? found.node.methods.get('ANY') : undefined);
-    return route ? { route, pathParameters: found.parameters } : undefined;
+    const trimmed = path.replace(/^\/+/, '').replace(/\/+$/, '');
+    return find(this.root, trimmed === '' ? [] : trimmed.split('/'), 0, [], method);
   }
 
   private add(route: RouteModel): void {
@@ -68,49 +68,37 @@ export class RouteTable {
   }
 }
 
+type Parameters = readonly (readonly [string, string])[];
+
 function find(
   node: Node,
   segments: readonly string[],
   index: number,
-  parameters: Record<string, string>,
-): { node: Node; parameters: Record<string, string> } | undefined {
-  if (index === segments.length) return node.methods.size > 0 ? { node, parameters } : undefined;
+  parameters: Parameters,
+  method: string,
+): MatchedRoute | undefined {
+  if (index === segments.length) return withMethod(node, method, parameters);
   const segment = segments[index] ?? '';
-  const fixed = node.fixed.get(decode(segment));
-  const viaFixed = fixed && find(fixed, segments, index + 1, parameters);
-  if (viaFixed) return viaFixed;
-  const { variable, greedy } = node;
-  const viaVariable =
-    variable &&
-    find(
-      variable.node,
-      segments,
-      index + 1,
-      withParameter(parameters, variable.name, decode(segment)),
-    );
-  if (viaVariable) return viaVariable;
-  if (greedy && greedy.node.methods.size > 0) {
-    return {
-      node: greedy.node,
-      parameters: withParameter(parameters, greedy.name, decode(segments.slice(index).join('/'))),
-    };
+  if (segment !== '') {
+    const fixed = node.fixed.get(segment);
+    const viaFixed = fixed && find(fixed, segments, index + 1, parameters, method);
+    if (viaFixed) return viaFixed;
+    const { variable } = node;
+    const viaVariable =
+      variable &&
+      find(variable.node, segments, index + 1, [...parameters, [variable.name, segment]], method);
+    if (viaVariable) return viaVariable;
   }
-  return undefined;
+  const { greedy } = node;
+  return (
+    greedy &&
+    withMethod(greedy.node, method, [...parameters, [greedy.name, segments.slice(index).join('/')]])
+  );
 }
 
-/** The parameters with one more, as own keys (the event's `pathParameters`). */
-function withParameter(
-  parameters: Readonly<Record<string, string>>,
-  name: string,
-  value: string,
-): Record<string, string> {
-  return ownRecord([...Object.entries(parameters), [name, value]]);
-}
-
-function decode(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
+/** The resource's method for the request (exact, else `ANY`), with its path parameters as own keys. */
+function withMethod(node: Node, method: string, parameters: Parameters): MatchedRoute | undefined {
+  const route =
+    node.methods.get(method) ?? (anyMethods.has(method) ? node.methods.get('ANY') : undefined);
+  return route && { route, pathParameters: ownRecord(parameters) };
 }

@@ -55,7 +55,12 @@ export interface ApiModel {
   readonly apiKeySource: 'HEADER' | 'AUTHORIZER';
   /** The usage plans whose `ApiStages` hold this API's stage (K4), SAM's `Auth.UsagePlan` expanded. */
   readonly usagePlans: readonly UsagePlanModel[];
+  /** `EndpointConfiguration` (`EDGE` by default): an `EDGE` API is reached through CloudFront (Q8). */
+  readonly endpointType: EndpointType;
 }
+
+/** The endpoint types of a REST API. */
+export type EndpointType = 'EDGE' | 'REGIONAL' | 'PRIVATE';
 
 /** An `AWS::ApiGateway::UsagePlan` on one API stage, with its keys (`AWS::ApiGateway::UsagePlanKey`). */
 export interface UsagePlanModel {

@@ -1,7 +1,7 @@
 import { applyGlobals } from './apply-globals';
 import { isRecord, type RawResource } from './load-template';
 import { localApiId } from './local-identity';
-import type { ApiModel, FunctionModel } from './model';
+import type { ApiModel, EndpointType, FunctionModel } from './model';
 import type { ApiEvent } from './read-api-events';
 import { readAuth } from './read-auth';
 import { readCors } from './read-cors';
@@ -21,10 +21,10 @@ const known = new Set([
   'BinaryMediaTypes',
   'Models',
   'ApiKeySourceType',
+  'EndpointConfiguration',
   // no observable local effect
   'Name',
   'Description',
-  'EndpointConfiguration',
   'TracingEnabled',
   'OpenApiVersion',
   'AccessLogSetting',
@@ -85,6 +85,7 @@ export function readApi(
     apiKeySource: readApiKeySource(read('ApiKeySourceType'), where, context),
     // Attached by readTemplate, which reads the usage plan resources of the whole template.
     usagePlans: [],
+    endpointType: readEndpointType(read('EndpointConfiguration'), where, context),
   };
 }
 
@@ -100,6 +101,21 @@ function readApiKeySource(
     `must be HEADER or AUTHORIZER, not ${JSON.stringify(value)}`,
   );
   return 'HEADER';
+}
+
+const endpointTypes: readonly EndpointType[] = ['EDGE', 'REGIONAL', 'PRIVATE'];
+
+/** SAM's `EndpointConfiguration`: a type (`REGIONAL`) or `{ Type: REGIONAL, ... }`; `EDGE` when absent. */
+function readEndpointType(value: unknown, where: string, context: ReadContext): EndpointType {
+  const type = isRecord(value) ? value.Type : value;
+  if (type === undefined) return 'EDGE';
+  const found = endpointTypes.find((known) => known === type);
+  if (found) return found;
+  context.diagnostics.error(
+    `${where}.EndpointConfiguration`,
+    `Type must be one of ${endpointTypes.join(', ')}, not ${JSON.stringify(type)}`,
+  );
+  return 'EDGE';
 }
 
 function stringValues(map: Readonly<Record<string, unknown>>): Record<string, string> {

@@ -101,7 +101,8 @@ describe('AWS_IAM methods', () => {
     // Assess
     expect(response.status).toBe(200);
     const { event } = json(response) as { event: { pathParameters: unknown } };
-    expect(event.pathParameters).toEqual({ petId: 'a b' });
+    // Path parameters stay percent-encoded, as API Gateway sends them (AWS-BEHAVIOR.md Q1).
+    expect(event.pathParameters).toEqual({ petId: 'a%20b' });
   });
 
   it('denied by policy: credentials of a role the template does not define are AccessDenied', async () => {
@@ -150,9 +151,6 @@ describe('AWS_IAM methods', () => {
       userArn: 'arn:aws:sts::123456789012:assumed-role/AdminRole/alice',
       userAgent: 'iam-test/1.0',
       user: `${roleId}:alice`,
-      apiKey: null,
-      apiKeyId: null,
-      clientCert: null,
     });
     expect(event.requestContext).not.toHaveProperty('authorizer');
     expect(event.requestContext.apiId).toBe(apiId);

@@ -27,7 +27,8 @@ describe('Lambda proxy integration (AWS-BEHAVIOR.md L1-L6)', () => {
     expect(event.resource).toBe('/pets/{petId}');
     expect(event.path).toBe('/pets/a%20b');
     expect(event.httpMethod).toBe('GET');
-    expect(event.pathParameters).toEqual({ petId: 'a b' });
+    // Still percent-encoded, as in `path` (Q1).
+    expect(event.pathParameters).toEqual({ petId: 'a%20b' });
     expect(event.queryStringParameters).toEqual({ type: 'cat', q: 'x&y' });
     expect(event.multiValueQueryStringParameters).toEqual({ type: ['dog', 'cat'], q: ['x&y'] });
     expect(event.headers.Authorization).toBe('Bearer allow-all.l1');
@@ -60,7 +61,7 @@ describe('Lambda proxy integration (AWS-BEHAVIOR.md L1-L6)', () => {
     expect(event.pathParameters).toBeNull();
     expect(event.body).toBeNull();
     expect(posted.event.resource).toBe('/files/{proxy+}');
-    expect(posted.event.pathParameters).toEqual({ proxy: 'a/b/c' });
+    expect(posted.event.pathParameters).toEqual({ proxy: 'a/b%2Fc' });
     expect(posted.event.body).toBe('{"name":"Rex"}');
   });
 

@@ -45,9 +45,10 @@ describe('RouteTable', () => {
 
   it('matches the rest of the path with a greedy parameter, and an exact method before ANY', () => {
     // Act / Assess
+    // Captured as sent, still percent-encoded (AWS-BEHAVIOR.md Q1).
     expect(found('GET', '/files/a/b%20c')).toEqual({
       route: 'GET /files/{proxy+}',
-      parameters: { proxy: 'a/b c' },
+      parameters: { proxy: 'a/b%20c' },
     });
     expect(found('DELETE', '/files/a')?.route).toBe('ANY /files/{proxy+}');
     expect(found('GET', '/files')).toBeUndefined();
