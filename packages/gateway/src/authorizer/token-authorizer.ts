@@ -5,6 +5,7 @@ import { timedOut, within } from '../lambda/within';
 import type { GatewayLogger } from '../logger';
 import { type GatewayError, gatewayErrors } from '../responses/gateway-errors';
 import type { TokenAuthorizerModel } from '../template/model';
+import { responseTooLarge } from '../proxy/lambda-response-limit';
 import type { AuthorizerCache } from './authorizer-cache';
 import { type AuthorizerOutput, checkAuthorizerOutput } from './authorizer-output';
 
@@ -20,6 +21,8 @@ export type AuthorizerDecision =
       readonly allowed: false;
       readonly error: GatewayError;
       readonly cache: 'hit' | 'miss' | 'not-invoked';
+      /** The answer whose policy denied the request: its context serves the 403's template (P20). */
+      readonly output?: AuthorizerOutput;
     };
 
 export interface TokenAuthorizerDeps {
@@ -79,6 +82,8 @@ export async function authorize(
     }
     return fail(`the function failed (${outcome.error.errorType}: ${outcome.error.errorMessage})`);
   }
+  const tooLarge = responseTooLarge(outcome.payload);
+  if (tooLarge) return fail(tooLarge);
   const checked = checkAuthorizerOutput(JSON.parse(outcome.payload));
   if (!checked.ok) return fail(`malformed result: ${checked.problem}`);
   deps.cache.set(model.name, token, checked.output, model.ttlSeconds);
@@ -93,7 +98,8 @@ function decide(
 ): AuthorizerDecision {
   const decision = evaluatePolicy(output.policyDocument, arn);
   if (decision === 'allow') return { allowed: true, output, cache, latencyMs };
-  return { allowed: false, error: gatewayErrors.accessDenied(decision === 'explicit-deny'), cache };
+  const error = gatewayErrors.accessDenied(decision === 'explicit-deny');
+  return { allowed: false, error, cache, output };
 }
 
 const expressions = new Map<string, RegExp>();

@@ -94,6 +94,7 @@ export function createPipeline(
         api,
         matched: at,
         authorizer: authorizerContext,
+        identity,
       }),
       log: { authorizer: authorizerLog, error: error.type },
     });
@@ -163,12 +164,15 @@ export function createPipeline(
         timeoutMs,
       });
       authorizerLog = decision.cache;
+      const { output } = decision;
+      // For `$context.authorizer.*` in gateway responses, a denied request's too (P20).
+      if (output)
+        authorizerContext = ownRecord([
+          ...Object.entries(output.context),
+          ['principalId', output.principalId],
+        ]);
       if (!decision.allowed) return reject(decision.error, matched);
       authorized = { output: decision.output, latencyMs: decision.latencyMs };
-      authorizerContext = ownRecord([
-        ...Object.entries(decision.output.context),
-        ['principalId', decision.output.principalId],
-      ]);
     }
 
     if (authorization.type !== 'AWS_IAM') {
