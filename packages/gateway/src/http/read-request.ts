@@ -46,7 +46,8 @@ export function readRequestHead(incoming: IncomingMessage, receivedAt: number): 
   }
   return {
     requestId: randomUUID(),
-    extendedRequestId: `${randomBytes(10).toString('base64').slice(0, 15)}=`,
+    // 15 characters of base64url and `=`, as AWS's `x-amz-apigw-id` values are (P9).
+    extendedRequestId: `${randomBytes(12).toString('base64url').slice(0, 15)}=`,
     method: (incoming.method ?? 'GET').toUpperCase(),
     path: question < 0 ? target : target.slice(0, question),
     query: question < 0 ? '' : target.slice(question + 1),
