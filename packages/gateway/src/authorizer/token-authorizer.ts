@@ -3,9 +3,9 @@ import { type GatewayRequest, headerValues } from '../http/gateway-request';
 import type { InvokeOutcome } from '../lambda/invoke-outcome';
 import { timedOut, within } from '../lambda/within';
 import type { GatewayLogger } from '../logger';
+import { responseTooLarge } from '../proxy/lambda-response-limit';
 import { type GatewayError, gatewayErrors } from '../responses/gateway-errors';
 import type { TokenAuthorizerModel } from '../template/model';
-import { responseTooLarge } from '../proxy/lambda-response-limit';
 import type { AuthorizerCache } from './authorizer-cache';
 import { type AuthorizerOutput, checkAuthorizerOutput } from './authorizer-output';
 

@@ -49,14 +49,21 @@ export function readProxyResult(
   const { body, isBase64Encoded } = value;
   if (body !== undefined && body !== null && typeof body !== 'string')
     return malformed(`body is ${typeOf(body)}, not a string`);
-  if (isBase64Encoded !== undefined && isBase64Encoded !== null && typeof isBase64Encoded !== 'boolean')
+  if (
+    isBase64Encoded !== undefined &&
+    isBase64Encoded !== null &&
+    typeof isBase64Encoded !== 'boolean'
+  )
     return malformed('isBase64Encoded is not a boolean');
   const headers = mergeHeaders(value.headers, value.multiValueHeaders);
   if (typeof headers === 'string') return malformed(headers);
   if (!headers.some(([name]) => name.toLowerCase() === 'content-type'))
     headers.unshift(['Content-Type', 'application/json']);
   const text = body ?? '';
-  if (isBase64Encoded === true && returnsBinary(headerValue(request, 'accept'), api.binaryMediaTypes)) {
+  if (
+    isBase64Encoded === true &&
+    returnsBinary(headerValue(request, 'accept'), api.binaryMediaTypes)
+  ) {
     const bytes = decodeBase64(text);
     if (!bytes) return { ok: false, kind: 'bad-base64', problem: 'body is not base64' };
     return { ok: true, response: { statusCode, headers, body: bytes } };

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RecordedFixture, startRecorded } from './recorded-fixture';
+import { type RecordedApi, type RecordedFixture, startRecorded } from './recorded-fixture';
 
 // Source of every case: tests/aws/services/apigateway/test_apigateway_lambda.py::
 // test_aws_proxy_binary_response (validated against AWS), which sends a base64 PNG with
@@ -19,11 +19,21 @@ beforeAll(async () => {
 });
 afterAll(() => recorded.close());
 
-const ask = async (accept: string | undefined, result: Record<string, unknown> = {}, api = 'PlainApi' as const) => {
+const ask = async (
+  accept: string | undefined,
+  result: Record<string, unknown> = {},
+  api: RecordedApi = 'PlainApi',
+) => {
   const headers: Record<string, string> = accept === undefined ? {} : { Accept: accept };
   const response = await recorded.answer(
     api,
-    { statusCode: 200, body: base64, isBase64Encoded: true, headers: { 'Content-Type': 'image/png' }, ...result },
+    {
+      statusCode: 200,
+      body: base64,
+      isBase64Encoded: true,
+      headers: { 'Content-Type': 'image/png' },
+      ...result,
+    },
     headers,
   );
   return { status: response.status, body: Buffer.from(await response.arrayBuffer()) };
@@ -48,23 +58,31 @@ describe('binary responses, as recorded against AWS (AWS-BEHAVIOR.md P11, P12)',
     ['image/jpg', 'another type'],
     ['image/*', 'a wildcard in Accept'],
     ['*/*', 'any type'],
-    ['image/webp,image/png,*/*;q=0.8', 'a list whose first type does not match ("AWS only checks the first one")'],
+    [
+      'image/webp,image/png,*/*;q=0.8',
+      'a list whose first type does not match ("AWS only checks the first one")',
+    ],
     ['random/test', 'a type only the left-wildcard entry */test would match'],
     ['*/test', 'the left-wildcard entry itself'],
     ['application', 'not a media type'],
     [undefined, 'no Accept'],
-  ])('P11: Accept %s (%s) leaves the body as its base64 text', async (accept) => {
-    // Act
-    const response = await ask(accept);
+  ])(
+    'P11: Accept %s (%s) leaves the body as its base64 text',
+    async (accept: string | undefined, _why: string) => {
+      // Act
+      const response = await ask(accept);
 
-    // Assess
-    expect(response.status).toBe(200);
-    expect(response.body.toString()).toBe(base64);
-  });
+      // Assess
+      expect(response.status).toBe(200);
+      expect(response.body.toString()).toBe(base64);
+    },
+  );
 
-  it('P11: the result\'s Content-Type does not matter, only Accept does', async () => {
+  it("P11: the result's Content-Type does not matter, only Accept does", async () => {
     // Act
-    const binaryTypeButTextAccept = await ask('text/html', { headers: { 'Content-Type': 'application/test' } });
+    const binaryTypeButTextAccept = await ask('text/html', {
+      headers: { 'Content-Type': 'application/test' },
+    });
     const noContentType = await ask('image/png', { headers: {} });
 
     // Assess

@@ -28,7 +28,9 @@ describe('the Lambda proxy response contract, as recorded against AWS (AWS-BEHAV
     // Assess
     expect(response.status).toBe(502);
     expect(await response.json()).toEqual(internalError);
-    expect(recorded.fixture.messages.at(-1)).toMatch(/malformed Lambda proxy response: unexpected field/);
+    expect(recorded.fixture.messages.at(-1)).toMatch(
+      /malformed Lambda proxy response: unexpected field/,
+    );
   });
 
   it('P2: a result without statusCode is a 200, its headers sent (payload-format "invoke-api-only-headers")', async () => {
@@ -141,12 +143,18 @@ describe('the Lambda proxy response contract, as recorded against AWS (AWS-BEHAV
     ['null', null],
     ['an array', ['a', 'b']],
     ['an object', { a: 1 }],
-  ])('P6: a header value that is %s is a 502 (unconfirmed: refused, the stricter reading)', async (_, value) => {
-    // Act
-    const response = await recorded.answer('PlainApi', { statusCode: 200, headers: { 'X-Value': value } });
+  ])(
+    'P6: a header value that is %s is a 502 (unconfirmed: refused, the stricter reading)',
+    async (_, value) => {
+      // Act
+      const response = await recorded.answer('PlainApi', {
+        statusCode: 200,
+        headers: { 'X-Value': value },
+      });
 
-    // Assess
-    expect(response.status).toBe(502);
-    expect(recorded.fixture.messages.at(-1)).toContain('headers.X-Value is');
-  });
+      // Assess
+      expect(response.status).toBe(502);
+      expect(recorded.fixture.messages.at(-1)).toContain('headers.X-Value is');
+    },
+  );
 });

@@ -14,7 +14,10 @@ describe("Lambda's 6 MB response limit and failed functions, as recorded (AWS-BE
     // Lambda's limit as its error names it: "Response payload size exceeded maximum allowed
     // payload size (6291556 bytes)." (DataBiosphere/azul issues 8192 and 8258).
     // Act
-    const response = await recorded.call('PlainApi', `/answer?ask=bytes&bytes=${lambdaResponseBytes}`);
+    const response = await recorded.call(
+      'PlainApi',
+      `/answer?ask=bytes&bytes=${lambdaResponseBytes}`,
+    );
 
     // Assess
     expect(response.status).toBe(200);
@@ -31,8 +34,14 @@ describe("Lambda's 6 MB response limit and failed functions, as recorded (AWS-BE
     const logged = recorded.fixture.nextMessage(/Response payload size exceeded/);
 
     // Act
-    const response = await recorded.call('PlainApi', `/answer?ask=bytes&bytes=${lambdaResponseBytes + 1}`);
-    const typed = await recorded.call('TemplatesApi', `/answer?ask=bytes&bytes=${lambdaResponseBytes + 1}`);
+    const response = await recorded.call(
+      'PlainApi',
+      `/answer?ask=bytes&bytes=${lambdaResponseBytes + 1}`,
+    );
+    const typed = await recorded.call(
+      'TemplatesApi',
+      `/answer?ask=bytes&bytes=${lambdaResponseBytes + 1}`,
+    );
 
     // Assess
     expect(response.status).toBe(502);
@@ -84,7 +93,11 @@ describe("Lambda's 6 MB response limit and failed functions, as recorded (AWS-BE
     // Lambda refuses the authorizer's answer as any function's (above); that API Gateway then
     // answers as for a failed authorizer (A4) is our reading.
     // Prepare
-    const answer = { principalId: 'u', policyDocument: policyOn('Allow'), padContext: lambdaResponseBytes };
+    const answer = {
+      principalId: 'u',
+      policyDocument: policyOn('Allow'),
+      padContext: lambdaResponseBytes,
+    };
 
     // Act
     const response = await recorded.call('PlainApi', '/guarded', {
