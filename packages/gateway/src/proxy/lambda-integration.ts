@@ -4,6 +4,7 @@ import type { HttpResponse } from '../http/http-response';
 import type { IamCaller } from '../iam/authorize-iam';
 import type { InvokeOutcome } from '../lambda/invoke-outcome';
 import { timedOut, within } from '../lambda/within';
+import { logText } from '../log-text';
 import type { GatewayLogger } from '../logger';
 import { type GatewayError, gatewayErrors } from '../responses/gateway-errors';
 import type { MatchedRoute } from '../routing/matched-route';
@@ -84,7 +85,8 @@ export async function callLambda(
       logger.error(`${at}: Execution failed due to configuration error: ${result.problem}`);
       return { error: gatewayErrors.apiConfiguration() };
     }
-    logger.error(`${at}: malformed Lambda proxy response: ${result.problem}`);
+    // The problem may quote the function's header names: escaped for the log.
+    logger.error(`${at}: malformed Lambda proxy response: ${logText(result.problem)}`);
     return { error: gatewayErrors.badLambdaResponse() };
   }
   // API Gateway's own headers follow the function's (which were remapped if they collide):

@@ -49,7 +49,12 @@ export function bearer(answer: unknown): string {
   return `Bearer ${Buffer.from(JSON.stringify(answer)).toString('base64url')}`;
 }
 
-/** A policy of one statement on the request's own method ARN. */
+/**
+ * A policy of one statement on the request's own method ARN (the authorizer fills it in).
+ *
+ * @example
+ * policyOn('Deny') // { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: 'execute-api:Invoke', Resource: '$methodArn' }] }
+ */
 export function policyOn(effect: string, extra: Record<string, unknown> = {}) {
   return {
     Version: '2012-10-17',
