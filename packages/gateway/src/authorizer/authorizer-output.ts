@@ -14,9 +14,11 @@ export type OutputCheck =
   | { readonly ok: false; readonly problem: string };
 
 /**
- * Checks an authorizer's result as API Gateway does (A5, A6): `principalId` a string, a policy
- * with `Statement`s of `Effect` Allow/Deny, `Action` and `Resource` strings or lists, and
- * `context` values that are strings, numbers or booleans (they reach the backend as strings).
+ * Checks an authorizer's result as API Gateway does (A5, A6, P21-P28): `principalId` a string, a
+ * policy with `Version` and `Statement` (capitalised: lower-case keys are AWS's "Unable to parse
+ * given policy"), statements of `Effect` `Allow`/`Deny` (exactly), `Action` and `Resource`
+ * strings or lists (no `NotAction`, `NotResource`, `Condition`), and `context` values that are
+ * strings, numbers or booleans (they reach the backend as strings).
  *
  * @example
  * checkAuthorizerOutput({ principalId: 'u1', policyDocument, context: { admin: true } })
@@ -38,6 +40,14 @@ export function checkAuthorizerOutput(value: unknown): OutputCheck {
   for (const [index, statement] of statements.entries()) {
     if (!isObject(statement) || (statement.Effect !== 'Allow' && statement.Effect !== 'Deny')) {
       return fail(`Statement[${index}].Effect must be Allow or Deny`);
+    }
+    // Not known to be evaluated by API Gateway for an authorizer's policy: refused rather than
+    // ignored (an ignored Condition would turn a conditional Allow into an Allow; P26).
+    const unsupported = ['NotAction', 'NotResource', 'Condition'].filter((key) =>
+      Object.hasOwn(statement, key),
+    );
+    if (unsupported.length > 0) {
+      return fail(`Statement[${index}] has ${unsupported.join(', ')}: not emulated, refused`);
     }
     if (!isStrings(statement.Action) || !isStrings(statement.Resource)) {
       return fail(`Statement[${index}] needs Action and Resource (a string or a list of strings)`);

@@ -3,6 +3,7 @@ import type { GatewayRequest } from '../http/gateway-request';
 import type { InvokeOutcome } from '../lambda/invoke-outcome';
 import { timedOut, within } from '../lambda/within';
 import type { GatewayLogger } from '../logger';
+import { responseTooLarge } from '../proxy/lambda-response-limit';
 import { type GatewayError, gatewayErrors } from '../responses/gateway-errors';
 import type { AuthorizerCache } from './authorizer-cache';
 import { type AuthorizerOutput, checkAuthorizerOutput } from './authorizer-output';
@@ -19,6 +20,8 @@ export type AuthorizerDecision =
       readonly allowed: false;
       readonly error: GatewayError;
       readonly cache: 'hit' | 'miss' | 'not-invoked';
+      /** The answer whose policy denied the request: its context serves the 403's template (P20). */
+      readonly output?: AuthorizerOutput;
     };
 
 export interface AuthorizerDeps {
@@ -87,6 +90,8 @@ export async function runAuthorizer(
     }
     return fail(`the function failed (${outcome.error.errorType}: ${outcome.error.errorMessage})`);
   }
+  const tooLarge = responseTooLarge(outcome.payload);
+  if (tooLarge) return fail(tooLarge);
   const checked = checkAuthorizerOutput(JSON.parse(outcome.payload));
   if (!checked.ok) return fail(`malformed result: ${checked.problem}`);
   if (cacheKey !== undefined) deps.cache.set(call.name, cacheKey, checked.output, call.ttlSeconds);
@@ -101,5 +106,6 @@ function decide(
 ): AuthorizerDecision {
   const decision = evaluatePolicy(output.policyDocument, arn);
   if (decision === 'allow') return { allowed: true, output, cache, latencyMs };
-  return { allowed: false, error: gatewayErrors.accessDenied(decision === 'explicit-deny'), cache };
+  const error = gatewayErrors.accessDenied(decision === 'explicit-deny');
+  return { allowed: false, error, cache, output };
 }

@@ -82,8 +82,11 @@ function write(outgoing: ServerResponse, response: HttpResponse, close: boolean)
   const flat: string[] = [];
   for (const [name, value] of response.headers) flat.push(name, value);
   flat.push('Content-Length', String(response.body.length));
-  // Node ends the connection after a response that says `Connection: close`.
-  if (close) flat.push('Connection', 'close');
+  // Node ends the connection after a response that says `Connection: close`. Said explicitly,
+  // as AWS does (`keep-alive`, or `close` when the client asked for it), it also keeps Node from
+  // adding a `Keep-Alive: timeout=...` header AWS never sends (P10).
+  const keepAlive = !close && outgoing.shouldKeepAlive;
+  flat.push('Connection', keepAlive ? 'keep-alive' : 'close');
   outgoing.writeHead(response.statusCode, flat);
   outgoing.end(response.body);
 }

@@ -102,6 +102,7 @@ export function createPipeline(
         api,
         matched: at,
         authorizer: authorizerContext,
+        identity,
       }),
       log: { authorizer: authorizerLog, error: error.type },
     });
@@ -171,12 +172,15 @@ export function createPipeline(
           ? await authorizeRequest(authorizer, { request, api, matched, identity }, arn(), deps)
           : await authorize(authorizer, request, arn(), deps);
       authorizerLog = decision.cache;
+      const { output } = decision;
+      // For `$context.authorizer.*` in gateway responses, a denied request's too (P20).
+      if (output)
+        authorizerContext = ownRecord([
+          ...Object.entries(output.context),
+          ['principalId', output.principalId],
+        ]);
       if (!decision.allowed) return reject(decision.error, matched);
       authorized = { output: decision.output, latencyMs: decision.latencyMs };
-      authorizerContext = ownRecord([
-        ...Object.entries(decision.output.context),
-        ['principalId', decision.output.principalId],
-      ]);
     }
 
     // After the authorizer, which may give the key (AUTHORIZER source); before the body (K3).

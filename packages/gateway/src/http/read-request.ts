@@ -46,8 +46,8 @@ export function readRequestHead(incoming: IncomingMessage, receivedAt: number): 
   }
   return {
     requestId: randomUUID(),
-    // As API Gateway's (`FiV9AHvHoAMFtsg=`): 11 bytes in base64, 15 characters and one `=` (Q11).
-    extendedRequestId: randomBytes(11).toString('base64'),
+    // As AWS's `x-amz-apigw-id` values (`FiV9AHvHoAMFtsg=`): 15 characters of base64url and `=` (Q11, P9).
+    extendedRequestId: `${randomBytes(12).toString('base64url').slice(0, 15)}=`,
     method: (incoming.method ?? 'GET').toUpperCase(),
     path: question < 0 ? target : target.slice(0, question),
     query: question < 0 ? '' : target.slice(question + 1),

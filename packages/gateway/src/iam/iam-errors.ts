@@ -70,9 +70,5 @@ export function iamAccessDenied(callerArn: string, resourceArn: string): Gateway
  * iamConfigurationError().defaultBody // '{"message": "Internal server error"}'
  */
 export function iamConfigurationError(): GatewayError {
-  return {
-    type: 'API_CONFIGURATION_ERROR',
-    message: 'Internal server error',
-    defaultBody: '{"message": "Internal server error"}',
-  };
+  return gatewayErrors.apiConfiguration();
 }

@@ -11,7 +11,9 @@ import {
 
 /**
  * The HTTP response for a gateway error: AWS's default status, body and `x-amzn-ErrorType`,
- * then the template's `GatewayResponses` for the type, or `DEFAULT_4XX` / `DEFAULT_5XX` (G8).
+ * then the template's `GatewayResponses` for the type, or `DEFAULT_4XX` / `DEFAULT_5XX` (G8,
+ * P16, P17): the type's own entry replaces the fallback's headers and templates; the status is
+ * the type's own `StatusCode`, else the fallback's, else the error's own (a 502 stays a 502).
  *
  * @example
  * buildGatewayResponse(gatewayErrors.unauthorized(), context).statusCode // 401
@@ -21,9 +23,11 @@ export function buildGatewayResponse(error: GatewayError, context: ResponseConte
   const defaultStatus = error.statusCode ?? defaults.status;
   const configured = context.api.gatewayResponses;
   const own = ownValue(configured, error.type);
-  const customization =
-    own ?? ownValue(configured, defaultStatus >= 500 ? 'DEFAULT_5XX' : 'DEFAULT_4XX');
-  const statusCode = own?.statusCode ?? defaultStatus;
+  const fallback = ownValue(configured, defaultStatus >= 500 ? 'DEFAULT_5XX' : 'DEFAULT_4XX');
+  const customization = own ?? fallback;
+  // A status set on DEFAULT_4XX / DEFAULT_5XX changes every response of its class that does not
+  // set its own (P17, the "Gateway response types" page).
+  const statusCode = own?.statusCode ?? fallback?.statusCode ?? defaultStatus;
   const variables = contextVariables(context, error);
   const headers: [string, string][] = [
     ['Content-Type', 'application/json'],

@@ -5,6 +5,11 @@ export interface GatewayError {
   readonly type: GatewayResponseType;
   /** `$context.error.message`; `null` where AWS gives none (A4). */
   readonly message: string | null;
+  /**
+   * `$context.error.messageString` when it is not the message as a JSON string: AWS's own
+   * internal errors carry a leading space (P18).
+   */
+  readonly messageString?: string;
   /** Status when it differs from the type's default (a bad Lambda response is a 502 `DEFAULT_5XX`). */
   readonly statusCode?: number;
   /** `x-amzn-ErrorType` when it differs from the type's (an exception with no response type of its own). */
@@ -14,6 +19,23 @@ export interface GatewayError {
 }
 
 const json = (message: string | null) => `{"message":${JSON.stringify(message)}}`;
+
+/**
+ * An error API Gateway words itself with a space after the colon: `{"message": "Endpoint request
+ * timed out"}`. Its `$context.error.messageString` has that space in front, as recorded in
+ * custom templates and access logs (wri/gfw-data-api pull request 350, DataBiosphere/azul pull
+ * request 6624: `" "Endpoint request timed out""`), so the default template
+ * `{"message":$context.error.messageString}` gives exactly the default body (P18).
+ *
+ * @example
+ * spacedMessage('Internal server error').defaultBody // '{"message": "Internal server error"}'
+ */
+export function spacedMessage(
+  message: string | null,
+): Pick<GatewayError, 'message' | 'messageString' | 'defaultBody'> {
+  const messageString = ` ${JSON.stringify(message)}`;
+  return { message, messageString, defaultBody: `{"message":${messageString}}` };
+}
 
 /**
  * The gateway responses of AWS-BEHAVIOR.md, with AWS's default bodies.
@@ -48,8 +70,7 @@ export const gatewayErrors = {
   /** G4 / A4 / A6. */
   authorizerConfiguration: (): GatewayError => ({
     type: 'AUTHORIZER_CONFIGURATION_ERROR',
-    message: null,
-    defaultBody: '{"message": null}',
+    ...spacedMessage(null),
   }),
   /** G5 / T1. */
   throttled: (): GatewayError => ({
@@ -75,15 +96,31 @@ export const gatewayErrors = {
   /** G6 / L5. */
   integrationTimeout: (): GatewayError => ({
     type: 'INTEGRATION_TIMEOUT',
-    message: 'Endpoint request timed out',
-    defaultBody: '{"message": "Endpoint request timed out"}',
+    ...spacedMessage('Endpoint request timed out'),
   }),
-  /** L3: the function failed or answered something that is not a proxy response. */
+  /**
+   * L3 / P13: the function failed (threw, timed out, crashed) or answered more than Lambda's
+   * 6 MB (P15): a 502 of type `INTEGRATION_FAILURE`, as API Gateway's access logs show it
+   * (DataBiosphere/azul pull request 6624, issue 8192), not the type's documented 504.
+   */
+  integrationFailure: (): GatewayError => ({
+    type: 'INTEGRATION_FAILURE',
+    statusCode: 502,
+    ...spacedMessage('Internal server error'),
+  }),
+  /**
+   * L3 / P1: the function answered something that is not a proxy response ("Malformed Lambda
+   * proxy response"): a 502; its response type is unconfirmed, `DEFAULT_5XX` here.
+   */
   badLambdaResponse: (): GatewayError => ({
     type: 'DEFAULT_5XX',
-    message: 'Internal server error',
     statusCode: 502,
-    defaultBody: '{"message": "Internal server error"}',
+    ...spacedMessage('Internal server error'),
+  }),
+  /** P12: a body to be turned into bytes is not base64 (`API_CONFIGURATION_ERROR`, 500). */
+  apiConfiguration: (): GatewayError => ({
+    type: 'API_CONFIGURATION_ERROR',
+    ...spacedMessage('Internal server error'),
   }),
   /**
    * F15: Lambda refused the invocation (the function's reserved concurrency is in use). API
@@ -114,8 +151,7 @@ export const gatewayErrors = {
    */
   requestTooLarge: (): GatewayError => ({
     type: 'REQUEST_TOO_LARGE',
-    message: 'Request Too Long',
     errorType: 'BadRequestException',
-    defaultBody: '{"message": "Request Too Long"}',
+    ...spacedMessage('Request Too Long'),
   }),
 } as const;

@@ -1,6 +1,8 @@
 import { type GatewayRequest, headerValue } from '../http/gateway-request';
 import { ownValue } from '../own-record';
+import { requestTime } from '../proxy/request-time';
 import type { MatchedRoute } from '../routing/matched-route';
+import type { LocalIdentity } from '../template/local-identity';
 import type { ApiModel } from '../template/model';
 import type { GatewayError } from './gateway-errors';
 
@@ -9,11 +11,18 @@ export interface ResponseContext {
   readonly request: GatewayRequest;
   readonly api: ApiModel;
   readonly matched: MatchedRoute | undefined;
+  /**
+   * `principalId` and the context of the TOKEN authorizer's answer, also when its policy denied
+   * the request (P20), for `$context.authorizer.*`.
+   */
   readonly authorizer: Readonly<Record<string, string>> | undefined;
+  /** The local account, for `$context.accountId`. */
+  readonly identity?: LocalIdentity | undefined;
 }
 
 /**
- * The `$context` variables of a gateway response, flattened (`error.messageString`, `requestId`, ...).
+ * The `$context` variables of a gateway response, flattened (`error.messageString`, `requestId`,
+ * ...), as the mapping template reference lists them (AWS-BEHAVIOR.md P19).
  *
  * @example
  * contextVariables(context, gatewayErrors.unauthorized()).get('error.messageString') // '"Unauthorized"'
@@ -22,10 +31,16 @@ export function contextVariables(
   context: ResponseContext,
   error: GatewayError,
 ): ReadonlyMap<string, string> {
-  const { request, api, matched, authorizer } = context;
+  const { request, api, matched, authorizer, identity } = context;
+  const host = headerValue(request, 'host') ?? '';
   // A Map: `authorizer.*` keys are the authorizer's, and templates may name anything.
   const variables = new Map<string, string>(
     Object.entries({
+      ...(identity ? { accountId: identity.accountId } : {}),
+      protocol: request.protocol,
+      requestTime: requestTime(request.receivedAt),
+      requestTimeEpoch: String(request.receivedAt),
+      domainPrefix: host.split(/[.:]/)[0] ?? host,
       requestId: request.requestId,
       extendedRequestId: request.extendedRequestId,
       apiId: api.apiId,
@@ -33,11 +48,11 @@ export function contextVariables(
       httpMethod: request.method,
       path: `/${api.stageName}${request.path}`,
       resourcePath: matched?.route.path ?? '',
-      domainName: headerValue(request, 'host') ?? '',
+      domainName: host,
       'identity.sourceIp': request.sourceIp,
       'identity.userAgent': headerValue(request, 'user-agent') ?? '',
       'error.message': error.message ?? '',
-      'error.messageString': JSON.stringify(error.message),
+      'error.messageString': error.messageString ?? JSON.stringify(error.message),
       'error.responseType': error.type,
       'error.validationErrorString': '',
     }),

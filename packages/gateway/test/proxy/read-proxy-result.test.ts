@@ -43,7 +43,8 @@ describe('readProxyResult (L3, L4)', () => {
 
   it.each([
     ['null', 'not an object'],
-    ['{"statusCode":"200"}', 'statusCode'],
+    // A numeric string is a status on AWS (P3); a word is not.
+    ['{"statusCode":"ok"}', 'statusCode'],
     ['{"statusCode":200,"headers":{"X":{"a":1}}}', 'headers.X'],
     ['{"statusCode":200,"multiValueHeaders":{"X":"a"}}', 'multiValueHeaders.X'],
     ['{"statusCode":200,"isBase64Encoded":"yes"}', 'isBase64Encoded'],
