@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { type GatewayRequest, headerValue, headerValues } from '../http/gateway-request';
 import type { EndpointType } from '../template/model';
 
@@ -97,7 +97,10 @@ export function traceHeader(request: GatewayRequest): string {
 function cloudFrontHeaders(request: GatewayRequest): (readonly [string, string])[] {
   const device = viewerDevice(headerValue(request, 'user-agent') ?? '');
   const via = headerValues(request, 'via');
-  const hop = `2.0 ${randomBytes(16).toString('hex')}.cloudfront.net (CloudFront)`;
+  // Per request, not per event: the authorizer's event and the integration's agree (R2).
+  const digest = (label: string) =>
+    createHash('sha512').update(`${label} ${request.requestId}`).digest();
+  const hop = `2.0 ${digest('via').subarray(0, 16).toString('hex')}.cloudfront.net (CloudFront)`;
   return [
     ['CloudFront-Forwarded-Proto', 'http'],
     ['CloudFront-Is-Desktop-Viewer', String(device === 'desktop')],
@@ -105,7 +108,7 @@ function cloudFrontHeaders(request: GatewayRequest): (readonly [string, string])
     ['CloudFront-Is-SmartTV-Viewer', String(device === 'smarttv')],
     ['CloudFront-Is-Tablet-Viewer', String(device === 'tablet')],
     ['Via', [...via, hop].join(', ')],
-    ['X-Amz-Cf-Id', `${randomBytes(40).toString('base64url')}==`],
+    ['X-Amz-Cf-Id', `${digest('cf-id').subarray(0, 40).toString('base64url')}==`],
   ];
 }
 
