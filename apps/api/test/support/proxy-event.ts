@@ -162,7 +162,10 @@ export function proxyEvent(options: EventOptions): APIGatewayProxyEvent {
     authorizer: authorizerOf(options),
     caller: options.assumedRole ? iamCaller(options.assumedRole) : undefined,
   };
-  const event = buildProxyEvent(input);
+  // `@types/aws-lambda` declares `identity.apiKey`, `apiKeyId` and `clientCert` on every event;
+  // AWS sends them only when they apply (the gateway's rows Q11, K8), so the handlers get exactly
+  // the event AWS would send, typed as the handlers declare it.
+  const event = buildProxyEvent(input) as APIGatewayProxyEvent;
   if (!options.isBase64Encoded || event.body === null) return event;
   return {
     ...event,
