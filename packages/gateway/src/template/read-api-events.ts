@@ -1,6 +1,11 @@
 import { isRecord } from './load-template';
 import type { RequestParameterModel, RequestValidationModel } from './model';
-import { type ReadContext, resolveProperty, warnUnknownProperties } from './resolve-property';
+import {
+  type ReadContext,
+  refuseUnenforcedAccessControl,
+  resolveProperty,
+  warnUnknownProperties,
+} from './resolve-property';
 
 /** One `Events` entry of type `Api` of a function. */
 export interface ApiEvent {
@@ -27,7 +32,14 @@ const eventKeys = new Set([
   'RequestModel',
   'TimeoutInMillis',
 ]);
-const eventAuthKeys = new Set(['Authorizer', 'InvokeRole', 'OverrideApiAuth', 'ApiKeyRequired']);
+const eventAuthKeys = new Set([
+  'Authorizer',
+  'InvokeRole',
+  'OverrideApiAuth',
+  'ApiKeyRequired',
+  // refused by refuseUnenforcedAccessControl
+  'ResourcePolicy',
+]);
 
 /**
  * Reads the `Api` events of a function (those of other types are named in a warning).
@@ -68,6 +80,7 @@ export function readApiEvents(
     const properties = resolveProperty({ ...raw, RestApiId: undefined }, where, context);
     if (!isRecord(properties)) continue;
     const auth = isRecord(properties.Auth) ? properties.Auth : {};
+    refuseUnenforcedAccessControl(auth, `${where}.Auth`, context.diagnostics);
     warnUnknownProperties(auth, eventAuthKeys, `${where}.Auth`, context.diagnostics);
     result.push({
       functionId,

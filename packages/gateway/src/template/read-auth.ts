@@ -3,7 +3,12 @@ import { isRecord } from './load-template';
 import type { FunctionModel, LambdaAuthorizerModel } from './model';
 import { readApiKeyRequired } from './read-api-events';
 import { readRequestIdentity } from './read-request-identity';
-import { type ReadContext, resolveProperty, warnUnknownProperties } from './resolve-property';
+import {
+  type ReadContext,
+  refuseUnenforcedAccessControl,
+  resolveProperty,
+  warnUnknownProperties,
+} from './resolve-property';
 
 /** The `Auth` of an API: Lambda TOKEN and REQUEST authorizers, and why the others cannot be used. */
 export interface AuthModel {
@@ -30,6 +35,8 @@ const authKeys = new Set([
   'AddApiKeyRequiredToCorsPreflight',
   // read by readUsagePlans, which expands it as SAM does
   'UsagePlan',
+  // refused by refuseUnenforcedAccessControl
+  'ResourcePolicy',
 ]);
 const authorizerKeys = new Set([
   'FunctionArn',
@@ -57,6 +64,7 @@ export function readAuth(
 ): AuthModel {
   const resolved = resolveProperty(auth ?? {}, `${where}.Auth`, context);
   const properties = isRecord(resolved) ? resolved : {};
+  refuseUnenforcedAccessControl(properties, `${where}.Auth`, context.diagnostics);
   warnUnknownProperties(properties, authKeys, `${where}.Auth`, context.diagnostics);
   const model: AuthModel = {
     authorizers: new Map(),

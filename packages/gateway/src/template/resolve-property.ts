@@ -38,6 +38,25 @@ export function resolveProperty(
  * warnUnknownProperties({ Layers: [] }, new Set(['Handler']), 'Function A', diagnostics)
  * // warning: 'Function A.Layers: is not emulated locally and is ignored'
  */
+/**
+ * Refuses access control the gateway does not enforce (resource policies): ignoring it would serve
+ * the API to callers AWS refuses, so it is an error, never a warning.
+ *
+ * @example
+ * refuseUnenforcedAccessControl(auth, 'Api PetsApi.Auth', diagnostics); // error if auth.ResourcePolicy is set
+ */
+export function refuseUnenforcedAccessControl(
+  auth: Readonly<Record<string, unknown>>,
+  where: string,
+  diagnostics: Diagnostics,
+): void {
+  if (auth.ResourcePolicy === undefined) return;
+  diagnostics.error(
+    `${where}.ResourcePolicy`,
+    'resource policies are not emulated: the API would be served to callers AWS refuses, so it is not served',
+  );
+}
+
 export function warnUnknownProperties(
   properties: Readonly<Record<string, unknown>>,
   known: ReadonlySet<string>,

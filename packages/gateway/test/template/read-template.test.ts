@@ -62,6 +62,11 @@ describe('readTemplate', () => {
     expect(text).not.toContain('AWS_IAM');
     expect(text).toContain('uses authorizer Nope, which Api Api.Auth.Authorizers does not define');
     expect(text).toContain('Function Python.Runtime: "python3.12" is not supported');
+    // Access control the gateway does not enforce is never dropped: the API is not served.
+    expect(text).toContain(
+      'Api Api.Auth.ResourcePolicy: resource policies are not emulated: the API would be served to callers AWS refuses, so it is not served',
+    );
+    expect(text).toContain('Function Python.Events.Get.Auth.ResourcePolicy: resource policies');
   });
 
   it('refuses a parameter without a Default that the caller does not supply, or one it does not declare', async () => {
