@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exchange } from '../support/raw-http';
+import { anonymousIdentity } from '../support/recorded-identity';
 import { type FixtureGateway, startFixture } from '../support/start-fixture';
 
 // Sources, named in each test and in AWS-BEHAVIOR.md R1-R7:
@@ -106,20 +107,7 @@ describe('REQUEST authorizer event (AWS-BEHAVIOR.md R2)', () => {
       domainPrefix: '127',
       extendedRequestId: expect.any(String),
       httpMethod: 'GET',
-      identity: {
-        accessKey: null,
-        accountId: null,
-        caller: null,
-        cognitoAuthenticationProvider: null,
-        cognitoAuthenticationType: null,
-        cognitoIdentityId: null,
-        cognitoIdentityPoolId: null,
-        principalOrgId: null,
-        sourceIp: '127.0.0.1',
-        user: null,
-        userAgent: expect.any(String),
-        userArn: null,
-      },
+      identity: anonymousIdentity(expect.any(String)),
       path: '/test/pets',
       protocol: 'HTTP/1.1',
       requestId: expect.any(String),
