@@ -278,6 +278,24 @@ describe('REQUEST authorizer cache (AWS-BEHAVIOR.md R5)', () => {
     expect(await callsWith(token)).toHaveLength(2);
   });
 
+  it('R5: a Context source is part of the cache key: another User-Agent is another entry, the same one a hit', async () => {
+    // Prepare: the authorizer's sources include Context [identity.sourceIp, identity.userAgent].
+    const token = 'allow-all.r5-context';
+    const as = (userAgent: string) => withToken(token, { headers: { 'User-Agent': userAgent } });
+
+    // Act
+    await fixture.call('/pets?tenant=acme', as('curl/8.5.0'));
+    await fixture.call('/pets/1?tenant=acme', as('curl/8.5.0'));
+    await fixture.call('/pets?tenant=acme', as('Mozilla/5.0'));
+
+    // Assess
+    const calls = await callsWith(token);
+    expect(calls.map((call) => call.requestContext.identity.userAgent)).toEqual([
+      'curl/8.5.0',
+      'Mozilla/5.0',
+    ]);
+  });
+
   it('R5: the cached result (context included) lasts ReauthorizeEvery seconds, then the authorizer runs again', async () => {
     // Prepare
     const token = 'allow-all.r5-ttl';

@@ -39,6 +39,11 @@ describe('SAM REQUEST authorizers in the template (AWS-BEHAVIOR.md R1)', () => {
           expression: 'stageVariables.tenantDirectory',
         },
         { location: 'context', name: 'identity.sourceIp', expression: 'context.identity.sourceIp' },
+        {
+          location: 'context',
+          name: 'identity.userAgent',
+          expression: 'context.identity.userAgent',
+        },
       ],
     });
     expect(api?.authorizers.get('UndefinedVariableAuthorizer')?.ttlSeconds).toBe(300);
