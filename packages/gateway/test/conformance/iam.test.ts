@@ -74,7 +74,7 @@ describe('AWS_IAM methods', () => {
     expect(response.headers['access-control-allow-origin']).toBe('https://app.example.com');
   }
 
-  it('allowed: a signed request within the role policy reaches the function', async () => {
+  it('I7: allowed: a signed request within the role policy reaches the function', async () => {
     // Act
     const response = await call({ path: '/pets' }, admin);
 
@@ -83,7 +83,7 @@ describe('AWS_IAM methods', () => {
     expect(fixture.access.at(-1)).toMatchObject({ status: 200, authorizer: 'iam' });
   });
 
-  it('allowed: on the stage path, the signature covers the path as sent (/test/pets) and the query', async () => {
+  it('I7: allowed: on the stage path, the signature covers the path as sent (/test/pets) and the query', async () => {
     // Act
     const response = await call({ path: '/test/pets', query: { type: 'dog', page: '2' } }, admin);
 
@@ -94,7 +94,7 @@ describe('AWS_IAM methods', () => {
     expect(event.queryStringParameters).toEqual({ type: 'dog', page: '2' });
   });
 
-  it('allowed: a percent-encoded path is verified as sent and authorized on the ARN of that path', async () => {
+  it('I7: allowed: a percent-encoded path is verified as sent and authorized on the ARN of that path', async () => {
     // Act
     const response = await call({ method: 'DELETE', path: '/pets/a%20b' }, admin);
 
@@ -105,7 +105,7 @@ describe('AWS_IAM methods', () => {
     expect(event.pathParameters).toEqual({ petId: 'a%20b' });
   });
 
-  it('denied by policy: credentials of a role the template does not define are AccessDenied', async () => {
+  it('I7: denied by policy: credentials of a role the template does not define are AccessDenied', async () => {
     // Prepare
     const stranger = store.issue(
       {
@@ -128,7 +128,7 @@ describe('AWS_IAM methods', () => {
     );
   });
 
-  it('requestContext.identity is the assumed-role caller: userArn, user and caller ROLE_ID:SESSION, accountId, accessKey; cognito fields null; no authorizer', async () => {
+  it('I8: requestContext.identity is the assumed-role caller: userArn, user and caller ROLE_ID:SESSION, accountId, accessKey; cognito fields null; no authorizer', async () => {
     // Act
     const response = await call(
       { path: '/pets', headers: { 'user-agent': 'iam-test/1.0' } },
@@ -156,7 +156,7 @@ describe('AWS_IAM methods', () => {
     expect(event.requestContext.apiId).toBe(apiId);
   });
 
-  it('missing: an unsigned request is 403 MissingAuthenticationTokenException, with CORS headers', async () => {
+  it('I2: missing: an unsigned request is 403 MissingAuthenticationTokenException, with CORS headers', async () => {
     // Act
     const response = await send(iamUrl, {
       method: 'GET',
@@ -170,7 +170,7 @@ describe('AWS_IAM methods', () => {
     expect(json(response)).toEqual({ message: 'Missing Authentication Token' });
   });
 
-  it('malformed: an Authorization header that is not a SigV4 one is 403 IncompleteSignatureException', async () => {
+  it('I3: malformed: an Authorization header that is not a SigV4 one is 403 IncompleteSignatureException', async () => {
     // Act
     const response = await send(iamUrl, {
       method: 'GET',
@@ -185,7 +185,7 @@ describe('AWS_IAM methods', () => {
     expect(lastWarning()).toContain('incomplete');
   });
 
-  it('wrong service: a signature scoped to another service is 403 InvalidSignatureException naming execute-api', async () => {
+  it('I4: wrong service: a signature scoped to another service is 403 InvalidSignatureException naming execute-api', async () => {
     // Act
     const response = await call({ path: '/pets' }, admin, { service: 'lambda' });
 
@@ -196,7 +196,7 @@ describe('AWS_IAM methods', () => {
     });
   });
 
-  it('wrong region: a signature scoped to another region is 403 InvalidSignatureException naming it', async () => {
+  it('I4: wrong region: a signature scoped to another region is 403 InvalidSignatureException naming it', async () => {
     // Act
     const response = await call({ path: '/pets' }, admin, { region: 'eu-west-1' });
 
@@ -207,7 +207,7 @@ describe('AWS_IAM methods', () => {
     });
   });
 
-  it("bad signature: a request signed with another secret is 403 InvalidSignatureException with AWS's message", async () => {
+  it("I4: bad signature: a request signed with another secret is 403 InvalidSignatureException with AWS's message", async () => {
     // Act
     const response = await call({ path: '/pets' }, { ...admin, secretAccessKey: 'not-the-secret' });
 
@@ -218,7 +218,7 @@ describe('AWS_IAM methods', () => {
     );
   });
 
-  it('tampered body: a body changed after signing is InvalidSignatureException', async () => {
+  it('I4: tampered body: a body changed after signing is InvalidSignatureException', async () => {
     // Prepare
     const signed = await sign(
       {
@@ -237,7 +237,7 @@ describe('AWS_IAM methods', () => {
     expectRefusal(response, 'InvalidSignatureException');
   });
 
-  it('tampered header: a signed header changed after signing is InvalidSignatureException', async () => {
+  it('I4: tampered header: a signed header changed after signing is InvalidSignatureException', async () => {
     // Prepare
     const signed = await sign(
       { path: '/pets', headers: { 'x-id-token': 'token-of-alice' } },
@@ -254,7 +254,7 @@ describe('AWS_IAM methods', () => {
     expectRefusal(response, 'InvalidSignatureException');
   });
 
-  it('tampered query: a query changed after signing is InvalidSignatureException', async () => {
+  it('I4: tampered query: a query changed after signing is InvalidSignatureException', async () => {
     // Prepare
     const signed = await sign({ path: '/pets', query: { type: 'dog' } }, admin);
 
@@ -265,7 +265,7 @@ describe('AWS_IAM methods', () => {
     expectRefusal(response, 'InvalidSignatureException');
   });
 
-  it('expired signature: X-Amz-Date more than 5 minutes behind the gateway clock is InvalidSignatureException "Signature expired"', async () => {
+  it('I5: expired signature: X-Amz-Date more than 5 minutes behind the gateway clock is InvalidSignatureException "Signature expired"', async () => {
     // Act
     const response = await call({ path: '/pets' }, admin, { at: now - 6 * minute });
 
@@ -274,7 +274,7 @@ describe('AWS_IAM methods', () => {
     expect(String(json(response).message)).toMatch(/^Signature expired: /);
   });
 
-  it('not yet current: X-Amz-Date more than 5 minutes ahead is InvalidSignatureException "Signature not yet current"', async () => {
+  it('I5: not yet current: X-Amz-Date more than 5 minutes ahead is InvalidSignatureException "Signature not yet current"', async () => {
     // Act
     const response = await call({ path: '/pets' }, admin, { at: now + 6 * minute });
 
@@ -283,7 +283,7 @@ describe('AWS_IAM methods', () => {
     expect(String(json(response).message)).toMatch(/^Signature not yet current: /);
   });
 
-  it('replay outside the window: a request accepted once is refused when sent again 6 minutes later', async () => {
+  it('I5: replay outside the window: a request accepted once is refused when sent again 6 minutes later', async () => {
     // Prepare
     const signed = await sign({ path: '/pets' }, admin);
     const first = await send(iamUrl, signed);
@@ -298,7 +298,7 @@ describe('AWS_IAM methods', () => {
     expect(String(json(replayed).message)).toMatch(/^Signature expired: /);
   });
 
-  it('unknown key: an access key id the store never issued is 403 UnrecognizedClientException', async () => {
+  it('I6: unknown key: an access key id the store never issued is 403 UnrecognizedClientException', async () => {
     // Act
     const response = await call(
       { path: '/pets' },
@@ -312,7 +312,7 @@ describe('AWS_IAM methods', () => {
     });
   });
 
-  it('bad session token: a valid key with another session token is 403 UnrecognizedClientException', async () => {
+  it('I6: bad session token: a valid key with another session token is 403 UnrecognizedClientException', async () => {
     // Act
     const response = await call({ path: '/pets' }, { ...admin, sessionToken: buyer.sessionToken });
 
@@ -323,7 +323,7 @@ describe('AWS_IAM methods', () => {
     });
   });
 
-  it('expired credentials: credentials past their expiry are 403 ExpiredTokenException', async () => {
+  it('I6: expired credentials: credentials past their expiry are 403 ExpiredTokenException', async () => {
     // Prepare
     const expired = store.issue(
       role('AdminRole'),
@@ -342,7 +342,7 @@ describe('AWS_IAM methods', () => {
     });
   });
 
-  it('denied by policy: an explicit Deny of the role is 403 AccessDeniedException naming the assumed role and the masked resource', async () => {
+  it('I7: denied by policy: an explicit Deny of the role is 403 AccessDeniedException naming the assumed role and the masked resource', async () => {
     // Act
     const response = await call({ method: 'DELETE', path: '/pets/7' }, buyer);
 
@@ -356,7 +356,7 @@ describe('AWS_IAM methods', () => {
     );
   });
 
-  it('denied by policy: a condition on aws:PrincipalTag/PetRole refuses an admin-role session without the tag', async () => {
+  it('I7: denied by policy: a condition on aws:PrincipalTag/PetRole refuses an admin-role session without the tag', async () => {
     // Prepare
     const untagged = store.issue(role('AdminRole'), 'carol', {}, { expiresAt: now + hour });
 
@@ -368,7 +368,7 @@ describe('AWS_IAM methods', () => {
     expect(lastWarning()).toContain('(no Allow in the policies of AdminRole)');
   });
 
-  it('denied by policy: a session policy narrows the role (GET allowed, POST not)', async () => {
+  it('I7: denied by policy: a session policy narrows the role (GET allowed, POST not)', async () => {
     // Prepare
     const narrowed = store.issue(
       role('AdminRole'),
@@ -394,7 +394,7 @@ describe('AWS_IAM methods', () => {
     expectRefusal(post, 'AccessDeniedException');
   });
 
-  it("escalation: a buyer's credentials on the admin routes (add, remove a pet) are AccessDenied", async () => {
+  it("I7: escalation: a buyer's credentials on the admin routes (add, remove a pet) are AccessDenied", async () => {
     // Act
     const add = await call({ method: 'POST', path: '/pets', body: '{"type":"dog"}' }, buyer);
     const remove = await call({ method: 'DELETE', path: '/pets/7' }, buyer);
@@ -404,7 +404,7 @@ describe('AWS_IAM methods', () => {
     expectRefusal(remove, 'AccessDeniedException');
   });
 
-  it("escalation: an admin's credentials on purchase are AccessDenied, while a buyer may purchase", async () => {
+  it("I7: escalation: an admin's credentials on purchase are AccessDenied, while a buyer may purchase", async () => {
     // Act
     const byAdmin = await call({ method: 'POST', path: '/pets/7/purchase', body: '{}' }, admin);
     const byBuyer = await call({ method: 'POST', path: '/pets/7/purchase', body: '{}' }, buyer);
@@ -414,7 +414,7 @@ describe('AWS_IAM methods', () => {
     expect(byBuyer.status).toBe(200);
   });
 
-  it('a route of the IAM API with Authorizer NONE is open, and the CORS preflight needs no signature', async () => {
+  it('I9: a route of the IAM API with Authorizer NONE is open, and the CORS preflight needs no signature', async () => {
     // Act
     const health = await send(iamUrl, {
       method: 'GET',
@@ -493,7 +493,7 @@ describe('AWS_IAM configuration', () => {
     expect(served).toEqual(['PetsApi']);
   });
 
-  it('InvokeRole CALLER_CREDENTIALS: the caller also needs lambda:InvokeFunction on the function, else a 500', async () => {
+  it('I1: InvokeRole CALLER_CREDENTIALS: the caller also needs lambda:InvokeFunction on the function, else a 500', async () => {
     // Prepare
     const store = new TestCredentialStore();
     const messages: string[] = [];
