@@ -24,8 +24,10 @@ const apiEvents = functions.flatMap(([id, resource]) =>
       route: `${event.Properties.Method.toUpperCase()} ${event.Properties.Path}`,
     })),
 );
-/** Both APIs serve the same functions: the TOKEN authorizer's and the AWS_IAM one. */
+/** Both full APIs serve the same functions: the TOKEN authorizer's and the AWS_IAM one. */
 const apis = ['PetsApi', 'PetsIamApi'] as const;
+/** The third, for machine clients: the read-only routes again (infra/test/partner-api.test.ts). */
+const partnerApi = 'PartnerApi';
 const contractRoutes = operations
   .map((operation) => `${operation.method} ${operation.path}`)
   .sort();
@@ -35,8 +37,10 @@ const apiFunctionIds = [
 const propertiesOf = (id: string) => template.Resources[id]?.Properties ?? {};
 
 describe('the template and the contract', () => {
-  it('puts every event on one of the two APIs', () => {
-    expect([...new Set(apiEvents.map((event) => event.api))].sort()).toEqual([...apis].sort());
+  it('puts every event on one of the three APIs', () => {
+    expect([...new Set(apiEvents.map((event) => event.api))].sort()).toEqual(
+      [...apis, partnerApi].sort(),
+    );
   });
 
   it.each(apis)('has exactly one %s event per contract operation, and no other', (api) => {
@@ -276,10 +280,10 @@ describe('the resolved template', async () => {
   // Expected locally: the table, bucket and CDN are not emulated; Node.js is the machine's own.
   const expected = /^(Resources: not emulated|Runtime: nodejs\d+\.x run on the local Node\.js)/;
 
-  it('reads without errors or unexpected warnings, both APIs with every function', () => {
+  it('reads without errors or unexpected warnings, the three APIs with every function', () => {
     expect(model.warnings.filter((warning) => !expected.test(warning))).toEqual([]);
     expect(model.functions.size).toBe(operations.length + 1);
-    expect(model.apis.map((api) => api.logicalId)).toEqual(['PetsApi', 'PetsIamApi']);
+    expect(model.apis.map((api) => api.logicalId)).toEqual(['PetsApi', 'PetsIamApi', partnerApi]);
   });
 
   it('serves every contract route on each API, TOKEN-authorized on one and AWS_IAM on the other', () => {

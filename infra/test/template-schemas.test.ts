@@ -59,6 +59,20 @@ describe('the checks themselves', () => {
     );
   });
 
+  it("catch a usage plan SAM would not translate (PartnerApi's, misspelt or with an unknown mode)", () => {
+    const validate = ajv.getSchema(definitionOf('AWS::Serverless::Api'));
+    const partner = template.Resources.PartnerApi;
+    const auth = partner?.Properties?.Auth as { UsagePlan: Record<string, unknown> };
+    const withPlan = (plan: Record<string, unknown>) => ({
+      ...partner,
+      Properties: { ...partner?.Properties, Auth: { ...auth, UsagePlan: plan } },
+    });
+    const { Throttle, ...withoutThrottle } = auth.UsagePlan;
+    expect(validate?.(withPlan(auth.UsagePlan))).toBe(true);
+    expect(validate?.(withPlan({ ...withoutThrottle, Throtle: Throttle }))).toBe(false);
+    expect(validate?.(withPlan({ ...auth.UsagePlan, CreateUsagePlan: 'EVERYWHERE' }))).toBe(false);
+  });
+
   it('catch a SAM property that does not exist', () => {
     const validate = ajv.getSchema(definitionOf('AWS::Serverless::Function'));
     expect(

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCommand, runProcess } from '@petstore/command-line/run';
 import { describe, expect, it } from 'vitest';
@@ -15,6 +18,7 @@ const commands = [
     good: ['ListPetsFunction', 'events/list-pets.json'],
   },
   { name: 'aws-credentials', usage: 'Usage: pnpm aws-credentials admin|buyer', good: ['buyer'] },
+  { name: 'api-key', usage: 'Usage: pnpm api-key', good: [] },
 ] as const;
 
 describe.each(commands)('pnpm $name', ({ name, usage, good }) => {
@@ -37,6 +41,34 @@ describe('pnpm start', () => {
     const { stdout } = await run('start', ['--help']);
     expect(stdout).toMatch(/^ {2}IAM_API_PORT +3001 /m);
     expect(stdout).toMatch(/^ {2}DYNAMODB_PORT +8000 /m);
+    expect(stdout).toMatch(/^ {2}PARTNER_API_PORT +3002 /m);
+  });
+});
+
+describe('pnpm api-key', () => {
+  it('says the stack never started with a data folder that has no key, and exits 1', async () => {
+    // Prepare
+    const dataDir = mkdtempSync(join(tmpdir(), 'petstore-no-key-'));
+
+    // Act
+    const { code, stdout, stderr } = await runCommand(
+      fileURLToPath(new URL('../src/cli/api-key.ts', import.meta.url)),
+      [],
+      { env: { ...process.env, DATA_DIR: dataDir } },
+    ).finally(() => rmSync(dataDir, { recursive: true, force: true }));
+
+    // Assess
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toContain(
+      `No partner API key in ${join(dataDir, 'gateway/api-keys.json')}: the local stack has not started with this data folder (DATA_DIR) yet. Run pnpm start first`,
+    );
+  });
+
+  it('takes no argument', async () => {
+    const { code, stderr } = await run('api-key', ['PartnerApiApiKey']);
+    expect(code).toBe(2);
+    expect(stderr).toContain("Unexpected argument 'PartnerApiApiKey'\nUsage: pnpm api-key");
   });
 });
 

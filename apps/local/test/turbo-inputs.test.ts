@@ -89,4 +89,22 @@ describe("Turborepo's test inputs", () => {
       Object.fromEntries(readers.map((task) => [task.taskId, blob])),
     );
   });
+
+  it("hash the root README.md into this package's tests, which run its partner walk-through", () => {
+    // Prepare
+    const readme = join(repoRoot, 'README.md');
+    const blob = execFileSync('git', ['hash-object', readme], { encoding: 'utf8' }).trim();
+    const task = dryRunTests().find((candidate) => candidate.taskId === '@petstore/local#test');
+
+    // Act
+    const input = Object.entries(task?.inputs ?? {}).find(
+      ([file]) => resolve(repoRoot, task?.directory ?? '', file) === readme,
+    );
+
+    // Assess
+    expect(readFileSync(new URL('./partner-api.test.ts', import.meta.url), 'utf8')).toContain(
+      "join(repoRoot, 'README.md')",
+    );
+    expect(input?.[1]).toBe(blob);
+  });
 });

@@ -18,6 +18,7 @@ export function banner(stack: Stack, config: LocalConfig): string {
     '',
     `  API, tokens         ${stack.apiUrl}    (Authorization: Bearer, Lambda authorizer)`,
     `  API, IAM            ${stack.iamApiUrl}    (SigV4-signed, AWS_IAM; region ${stack.region})`,
+    `  API, partners       ${stack.partnerApiUrl}    (machine clients: Bearer token and x-api-key; read-only)`,
     `  Identity provider   ${stack.issuer}`,
     `  STS                 ${stack.stsUrl}    (AssumeRoleWithWebIdentity, GetCallerIdentity)`,
     `  SPA                 ${stack.webUrl}    (calls the ${stack.webApiMode === 'iam' ? 'IAM' : 'token'} API)`,
@@ -29,6 +30,10 @@ export function banner(stack: Stack, config: LocalConfig): string {
     `  Machine client: ${m2m.clientId} / ${m2m.clientSecret} (${m2m.permissions.join(' ')})`,
     '',
     '  Tokens for curl:       pnpm -s access-token admin | buyer | m2m',
+    stack.apiKeysFile
+      ? `  The partner API key:   pnpm -s api-key    (kept in ${relative(repoRoot, stack.apiKeysFile)})`
+      : `  The partner API key:   ${stack.partnerApiKey}    (in memory only: --memory)`,
+    `  A partner's call:      curl -H "Authorization: Bearer $(pnpm -s access-token m2m)" -H "x-api-key: ${stack.apiKeysFile ? '$(pnpm -s api-key)' : stack.partnerApiKey}" ${stack.partnerApiUrl}/pets`,
     '  AWS credentials:       eval "$(pnpm -s aws-credentials admin | buyer)"',
     stack.webApiMode === 'iam'
       ? '  The SPA on the token API: pnpm start (WEB_API_MODE=token, the default)'

@@ -14,7 +14,7 @@ import { stopSupervisedChildren } from '../stack/supervised-child';
 import { banner } from './banner';
 
 const row = (variable: string, fallback: string, meaning: string) =>
-  `  ${variable.padEnd(14)} ${fallback.padEnd(6)} ${meaning}`;
+  `  ${variable.padEnd(19)} ${fallback.padEnd(6)} ${meaning}`;
 const { values: flags } = readCommandLine({
   usage: 'pnpm start [--memory] [--no-watch]',
   details: [
@@ -27,6 +27,11 @@ const { values: flags } = readCommandLine({
     ),
     row('DATA_DIR', '.data/', 'where pets, users and keys are kept (at the repository root)'),
     row('WEB_API_MODE', 'token', 'which API the SPA calls: token, or iam (SigV4-signed calls)'),
+    row(
+      'PARTNER_QUOTA_LIMIT',
+      '-',
+      "the partner API key's requests a day (template: PartnerQuotaLimit)",
+    ),
   ].join('\n'),
   options: { memory: { type: 'boolean' }, 'no-watch': { type: 'boolean' } },
 });

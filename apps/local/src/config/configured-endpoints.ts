@@ -5,7 +5,7 @@ const host = '127.0.0.1';
 
 /**
  * Where a running `pnpm start` with these ports listens, for the commands that talk to it from
- * another terminal (`pnpm access-token`, `pnpm invoke`, `pnpm aws-credentials`).
+ * another terminal (`pnpm access-token`, `pnpm invoke`, `pnpm aws-credentials`, `pnpm api-key`).
  *
  * @example
  * configuredEndpoints(readLocalConfig(process.env).ports).issuer // 'http://127.0.0.1:9000'
@@ -23,6 +23,7 @@ export function configuredEndpoints(ports: LocalConfig['ports']) {
     redirectUri: `${url(ports.web)}/callback`,
     apiUrl: url(ports.api),
     iamApiUrl: url(ports.iamApi),
+    partnerApiUrl: url(ports.partnerApi),
     stsUrl: url(ports.sts),
     dynamoEndpoint: url(ports.dynamodb),
   } as const;

@@ -11,10 +11,11 @@ const envSchema = z.object({
   ) as Record<string, z.ZodDefault<typeof port>>),
   DATA_DIR: z.string().min(1).default(defaultDataDir),
   WEB_API_MODE: z.enum(['token', 'iam']).default('token'),
+  PARTNER_QUOTA_LIMIT: z.coerce.number().int().min(1).optional(),
 });
 
 export interface LocalConfig {
-  /** Each port of `local-ports.json` (`api`: the token API, `iamApi`: the IAM API, ...). */
+  /** Each port of `local-ports.json` (`api`: the token API, `iamApi`: the IAM API, `partnerApi`, ...). */
   readonly ports: Readonly<Record<PortName, number>>;
   /** Undefined with `--memory`: nothing is written to disk. */
   readonly dataDir: string | undefined;
@@ -22,6 +23,11 @@ export interface LocalConfig {
   readonly watch: boolean;
   /** Which API the SPA calls: the token API (bearer tokens) or the IAM API (SigV4, STS credentials). */
   readonly webApiMode: 'token' | 'iam';
+  /**
+   * The partner API key's requests a day (the template's `PartnerQuotaLimit`), to see the quota
+   * at work locally; undefined: the template's default.
+   */
+  readonly partnerQuotaLimit: number | undefined;
 }
 
 /** Bad configuration; the message names the variable or flag. */
@@ -58,8 +64,12 @@ export function readLocalConfig(
       `Environment variable ${String(issue?.path[0])} is invalid: ${issue?.message ?? 'unknown problem'}`,
     );
   }
-  const { DATA_DIR, WEB_API_MODE, ...variables }: Record<string, unknown> & typeof result.data =
-    result.data;
+  const {
+    DATA_DIR,
+    WEB_API_MODE,
+    PARTNER_QUOTA_LIMIT,
+    ...variables
+  }: Record<string, unknown> & typeof result.data = result.data;
   const ports = Object.fromEntries(
     portNames.map((name) => [name, Number(variables[localPorts[name].variable])]),
   ) as Record<PortName, number>;
@@ -68,6 +78,7 @@ export function readLocalConfig(
     dataDir: flags.memory ? undefined : DATA_DIR,
     watch: !flags.noWatch,
     webApiMode: WEB_API_MODE,
+    partnerQuotaLimit: PARTNER_QUOTA_LIMIT,
   };
 }
 

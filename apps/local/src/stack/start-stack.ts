@@ -3,14 +3,17 @@ import { type DevIdp, startDevIdp } from '@petstore/dev-idp/server';
 import { type LocalDynamo, startLocalDynamo } from '@petstore/domain/dynamodb/local';
 import type { Role } from '@petstore/domain/roles';
 import { type Gateway, startGateway } from '@petstore/gateway';
+import { readTemplate } from '@petstore/gateway/template';
 import { type LocalSts, startLocalSts } from '@petstore/local-sts';
 import { startWebDevServer } from '@petstore/web/dev-server';
 import { assertPortsFree } from '../config/assert-ports-free';
 import type { LocalConfig } from '../config/local-config';
 import { templatePath } from '../config/repo-paths';
 import { iamApiLogicalId, localIdentity, roleArnsOf } from '../iam/local-iam-settings';
+import { partnerApiKeyId, partnerApiLogicalId } from '../partner/partner-api';
 import { buildFunctions, watchFunctions } from './build-functions';
 import { acquireDataLock, type DataLock } from './data-lock';
+import { apiKeysFilePath, localApiKeys } from './local-api-keys';
 import { localDynamoClient } from './local-dynamo-client';
 import { prepareTable } from './prepare-table';
 import { localEnvironment, localParameters } from './template-settings';
@@ -38,6 +41,12 @@ export interface Stack {
   readonly apiUrl: string;
   /** The IAM API (`PetsIamApi`: SigV4-signed requests with the local STS's credentials). */
   readonly iamApiUrl: string;
+  /** The partner API (`PartnerApi`: machine clients, a bearer token and the `x-api-key` header). */
+  readonly partnerApiUrl: string;
+  /** The partner API key's local value (`pnpm api-key` prints it). */
+  readonly partnerApiKey: string;
+  /** Where the local key values are kept; undefined with `--memory`. */
+  readonly apiKeysFile: string | undefined;
   readonly stsUrl: string;
   /** The role ARN STS gives each domain role's users. */
   readonly roleArns: Readonly<Record<Role, string>>;
@@ -59,8 +68,9 @@ export interface Stack {
 
 /**
  * Starts the whole local stack: builds the functions, starts dynalite, the dev-idp, the gateway
- * on `infra/template.yaml` (parameters pointed at the local IdP and table) and the SPA's dev
- * server, and creates and seeds the table on first start. Everything started is stopped again if
+ * on `infra/template.yaml` (parameters pointed at the local IdP and table; local values for the
+ * API keys AWS would generate, kept in the data folder) and the SPA's dev server, and creates and
+ * seeds the table on first start. Everything started is stopped again if
  * a later step fails. With a data folder, it first takes the folder's lock (`stack.lock`, refusing
  * a folder another live stack uses) and then watches that the folder stays there.
  *
@@ -112,7 +122,7 @@ export async function startStack(
       webOrigin,
       dynamoEndpoint: dynamo.endpoint,
     };
-    const parameters = localParameters(endpoints);
+    const parameters = localParameters(endpoints, { partnerQuotaLimit: config.partnerQuotaLimit });
     const sts: LocalSts = await startLocalSts({
       templatePath,
       parameters,
@@ -126,11 +136,16 @@ export async function startStack(
     });
     stops.push(() => sts.close());
 
+    const apiKeys = await localApiKeys(await keysAwsGenerates(parameters), config.dataDir);
     const gateway: Gateway = await startGateway({
       templatePath,
       host,
       port: config.ports.api,
-      ports: { [iamApiLogicalId]: config.ports.iamApi },
+      ports: {
+        [iamApiLogicalId]: config.ports.iamApi,
+        [partnerApiLogicalId]: config.ports.partnerApi,
+      },
+      apiKeys,
       credentials: sts.credentials,
       identity: localIdentity,
       parameters,
@@ -148,6 +163,9 @@ export async function startStack(
     const seeded = await prepareTable(client, tableName).finally(() => client.destroy());
 
     const iamApiUrl = urlOf(gateway, iamApiLogicalId);
+    const partnerApiKey = apiKeys[partnerApiKeyId];
+    if (partnerApiKey === undefined)
+      throw new Error(`infra/template.yaml has no ${partnerApiKeyId} for AWS to generate`);
     const roleArns = roleArnsOf(gateway.model.iam);
     const web = await startWebDevServer({
       host,
@@ -186,6 +204,9 @@ export async function startStack(
     return {
       apiUrl: gateway.url,
       iamApiUrl,
+      partnerApiUrl: urlOf(gateway, partnerApiLogicalId),
+      partnerApiKey,
+      apiKeysFile: config.dataDir ? apiKeysFilePath(config.dataDir) : undefined,
       stsUrl: sts.url,
       roleArns,
       region: localIdentity.region,
@@ -209,6 +230,16 @@ function urlOf(gateway: Gateway, logicalId: string): string {
   const api = gateway.apis.find((served) => served.logicalId === logicalId);
   if (!api) throw new Error(`The gateway does not serve ${logicalId} of infra/template.yaml`);
   return api.url;
+}
+
+/**
+ * The API keys of the template's usage plans that have no `Value` (AWS generates theirs): the
+ * ones the gateway needs a local value for.
+ */
+async function keysAwsGenerates(parameters: Record<string, string>): Promise<string[]> {
+  const model = await readTemplate(templatePath, { parameters, identity: localIdentity });
+  const keys = model.apis.flatMap((api) => api.usagePlans.flatMap((plan) => plan.keys));
+  return [...new Set(keys.filter((key) => key.value === undefined).map((key) => key.logicalId))];
 }
 
 function dataFolder(dataDir: string, name: string): string {

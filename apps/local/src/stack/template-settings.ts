@@ -11,15 +11,28 @@ export interface LocalEndpoints {
   readonly dynamoEndpoint: string;
 }
 
+/** Template parameters the developer may set for a local run (`sam deploy --parameter-overrides`). */
+export interface LocalOverrides {
+  /** `PartnerQuotaLimit`: the partner API key's requests per quota period. */
+  readonly partnerQuotaLimit?: number | undefined;
+}
+
 /**
  * The template parameters that point the functions at the local identity provider and SPA,
- * as `sam deploy` would be given them for a real provider and site.
+ * as `sam deploy` would be given them for a real provider and site, with the developer's
+ * overrides.
  *
  * @example
- * startGateway({ templatePath, parameters: localParameters(endpoints) });
+ * startGateway({ templatePath, parameters: localParameters(endpoints, { partnerQuotaLimit: 5 }) });
  */
-export function localParameters(endpoints: LocalEndpoints): Record<string, string> {
+export function localParameters(
+  endpoints: LocalEndpoints,
+  overrides: LocalOverrides = {},
+): Record<string, string> {
   return {
+    ...(overrides.partnerQuotaLimit === undefined
+      ? {}
+      : { PartnerQuotaLimit: String(overrides.partnerQuotaLimit) }),
     TokenIssuer: endpoints.issuer,
     JwksUri: endpoints.jwksUri,
     Audience: endpoints.audience,

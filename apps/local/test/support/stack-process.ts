@@ -11,6 +11,7 @@ export interface StackProcess {
   readonly issuer: string;
   readonly webOrigin: string;
   readonly iamApiUrl: string;
+  readonly partnerApiUrl: string;
   readonly stsUrl: string;
   readonly ports: LocalConfig['ports'];
   readonly child: ChildProcess;
@@ -35,6 +36,8 @@ export interface StackProcessOptions {
    * that parent.
    */
   readonly underParent?: boolean;
+  /** More variables for `pnpm start` (e.g. `PARTNER_QUOTA_LIMIT`). */
+  readonly environment?: Readonly<Record<string, string>>;
 }
 
 /** A parent that only runs its arguments as a child (`node -e parent -- ...args`). */
@@ -65,6 +68,7 @@ export async function startStackProcess(options: StackProcessOptions = {}): Prom
         ...process.env,
         ...portEnvironment(ports),
         ...(options.dataDir ? { DATA_DIR: options.dataDir } : {}),
+        ...options.environment,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
@@ -88,6 +92,7 @@ export async function startStackProcess(options: StackProcessOptions = {}): Prom
   return {
     apiUrl: `http://127.0.0.1:${ports.api}`,
     iamApiUrl: `http://127.0.0.1:${ports.iamApi}`,
+    partnerApiUrl: `http://127.0.0.1:${ports.partnerApi}`,
     stsUrl: `http://127.0.0.1:${ports.sts}`,
     issuer: `http://127.0.0.1:${ports.idp}`,
     webOrigin: `http://127.0.0.1:${ports.web}`,
