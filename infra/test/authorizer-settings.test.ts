@@ -51,18 +51,41 @@ async function coldStarts(variables: Record<string, string>[]): Promise<string[]
 }
 
 describe('the authorizer’s parameters', () => {
-  it('pass MaxTokenLifetimeSeconds and AllowedClientIds to the authorizer', () => {
+  it('pass MaxTokenLifetimeSeconds and AllowedClientIds (else the SPA client) to the token API authorizer', async () => {
     const variables = template.Resources.AuthorizerFunction?.Properties?.Environment as {
       Variables: Record<string, unknown>;
     };
     expect(variables.Variables).toMatchObject({
       MAX_TOKEN_LIFETIME_SECONDS: { Ref: 'MaxTokenLifetimeSeconds' },
-      ALLOWED_CLIENT_IDS: { Ref: 'AllowedClientIds' },
+      ALLOWED_CLIENT_IDS: {
+        'Fn::If': ['HasAllowedClientIds', { Ref: 'AllowedClientIds' }, { Ref: 'SpaClientId' }],
+      },
     });
+    // Empty AllowedClientIds: the SPA's users only (machine clients use the partner API).
     expect(authorizer?.environment).toMatchObject({
       MAX_TOKEN_LIFETIME_SECONDS: '86400',
-      ALLOWED_CLIENT_IDS: '',
+      ALLOWED_CLIENT_IDS: sampleParameters.SpaClientId,
     });
+    const chosen = await readTemplate(templatePath, {
+      parameters: { ...sampleParameters, AllowedClientIds: 'spa-client-id,mobile-app' },
+      api: 'PetsApi',
+    });
+    expect(chosen.functions.get('AuthorizerFunction')?.environment.ALLOWED_CLIENT_IDS).toBe(
+      'spa-client-id,mobile-app',
+    );
+  });
+
+  it("pass PartnerClientIds to the partner API's authorizer (empty: any client, each with the key)", async () => {
+    const partner = await readTemplate(templatePath, {
+      parameters: { ...sampleParameters, PartnerClientIds: 'stock-sync' },
+    });
+    expect(parameter('PartnerClientIds')).toMatchObject({
+      Default: '',
+      AllowedPattern: parameter('AllowedClientIds')?.AllowedPattern,
+    });
+    expect(partner.functions.get('PartnerAuthorizerFunction')?.environment.ALLOWED_CLIENT_IDS).toBe(
+      'stock-sync',
+    );
   });
 
   it('MaxTokenLifetimeSeconds: 24 h by default; its bounds are the authorizer’s', async () => {

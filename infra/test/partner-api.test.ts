@@ -59,11 +59,34 @@ describe('the partner API in the template', () => {
     for (const operation of readOnly) expect(operation.permissions).toEqual(['read:pets']);
   });
 
-  it("authorizes with the token API's TOKEN authorizer: same function, header, expression, cache window", () => {
-    const auth = partner.Auth as Record<string, unknown>;
-    const tokenAuth = token.Auth as Record<string, unknown>;
+  it('authorizes as the token API does (header, expression, cache window), with its own function for the machine clients', () => {
+    type Authorizer = { readonly Identity: unknown; readonly FunctionArn: unknown };
+    const auth = partner.Auth as {
+      DefaultAuthorizer: string;
+      Authorizers: Record<string, Authorizer>;
+    };
+    const tokenAuth = token.Auth as typeof auth;
     expect(auth.DefaultAuthorizer).toBe(tokenAuth.DefaultAuthorizer);
-    expect(auth.Authorizers).toStrictEqual(tokenAuth.Authorizers);
+    const own = auth.Authorizers[auth.DefaultAuthorizer];
+    const tokens = tokenAuth.Authorizers[tokenAuth.DefaultAuthorizer];
+    expect(own?.Identity).toStrictEqual(tokens?.Identity);
+    expect(own?.FunctionArn).toStrictEqual({ 'Fn::GetAtt': ['PartnerAuthorizerFunction', 'Arn'] });
+    expect(tokens?.FunctionArn).toStrictEqual({ 'Fn::GetAtt': ['AuthorizerFunction', 'Arn'] });
+  });
+
+  it("runs the token API's authorizer code and settings but the clients it accepts", () => {
+    const functionOf = (id: string) => {
+      const { Description, Environment, ...rest } = template.Resources[id]?.Properties ?? {};
+      const { ALLOWED_CLIENT_IDS, ...variables } = (
+        Environment as { Variables: Record<string, unknown> }
+      ).Variables;
+      return { rest, variables, clients: ALLOWED_CLIENT_IDS, described: Description };
+    };
+    const partnerFunction = functionOf('PartnerAuthorizerFunction');
+    const tokenFunction = functionOf('AuthorizerFunction');
+    expect(partnerFunction.rest).toStrictEqual(tokenFunction.rest);
+    expect(partnerFunction.variables).toStrictEqual(tokenFunction.variables);
+    expect(partnerFunction.clients).toStrictEqual({ Ref: 'PartnerClientIds' });
   });
 
   it('requires an API key on every method, read from the x-api-key header', () => {

@@ -282,7 +282,8 @@ describe('the resolved template', async () => {
 
   it('reads without errors or unexpected warnings, the three APIs with every function', () => {
     expect(model.warnings.filter((warning) => !expected.test(warning))).toEqual([]);
-    expect(model.functions.size).toBe(operations.length + 1);
+    // One function per operation, and the two authorizers (token API, partner API).
+    expect(model.functions.size).toBe(operations.length + 2);
     expect(model.apis.map((api) => api.logicalId)).toEqual(['PetsApi', 'PetsIamApi', partnerApi]);
   });
 

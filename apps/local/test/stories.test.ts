@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call } from './support/api-client';
 import { type StackProcess, startStackProcess } from './support/stack-process';
-import { tokenFor } from './support/tokens';
+import { bannerApiKey, tokenFor } from './support/tokens';
 
 // Every story of the README's "Who does what" through the gateway, with real tokens from the dev-idp.
 let stack: StackProcess;
@@ -196,15 +196,36 @@ describe('the admin (database connection)', () => {
 });
 
 describe('a service (client credentials)', () => {
-  it('reads with its granted permission and nothing more', async () => {
-    const me = await call(api('/me'), { token: tokens.m2m });
-    const list = await call(api('/pets'), { token: tokens.m2m });
-    const add = await call(api('/pets'), {
+  const partner = (path: string) => `${stack.partnerApiUrl}${path}`;
+
+  it('reads on the partner API with its token and its API key, with its granted permission and nothing more', async () => {
+    const key = { 'x-api-key': bannerApiKey(stack) };
+    const me = await call(partner('/me'), { token: tokens.m2m, headers: key });
+    const list = await call(partner('/pets'), { token: tokens.m2m, headers: key });
+    // The partner API has no write routes at all.
+    const add = await call(partner('/pets'), {
       method: 'POST',
       token: tokens.m2m,
+      headers: key,
       body: { type: 'dog', price: 1 },
     });
     expect(me.json).toMatchObject({ permissions: ['read:pets'], clientId: 'petstore-m2m' });
     expect([list.status, add.status]).toEqual([200, 403]);
+    expect(add.json).toEqual({ message: 'Missing Authentication Token' });
+  });
+
+  it('is refused on the token API (401), so it cannot go around its usage plan', async () => {
+    const me = await call(api('/me'), { token: tokens.m2m });
+    const list = await call(api('/pets'), { token: tokens.m2m });
+    expect([me.status, list.status]).toEqual([401, 401]);
+    expect(stack.output()).toMatch(
+      /token rejected.*CLIENT_NOT_ALLOWED|CLIENT_NOT_ALLOWED.*token rejected/,
+    );
+  });
+
+  it("a user's token is refused on the partner API, key or not", async () => {
+    const key = { 'x-api-key': bannerApiKey(stack) };
+    const reply = await call(partner('/me'), { token: tokens.buyer, headers: key });
+    expect(reply.status).toBe(401);
   });
 });

@@ -91,6 +91,8 @@ export async function startTokenApi(options: {
         iss: issuer,
         aud: audience,
         sub: 'database|token-api',
+        // A user's token from the SPA: the token API's authorizer accepts the SPA's client only.
+        azp: sampleParameters.SpaClientId,
         permissions: ['read:pets'],
         ...claims,
       })}`;

@@ -37,8 +37,9 @@ export function localParameters(
     JwksUri: endpoints.jwksUri,
     Audience: endpoints.audience,
     SpaClientId: endpoints.spaClientId,
-    // Only the local clients' tokens, as the deploy guide asks of a real deployment.
-    AllowedClientIds: `${endpoints.spaClientId},${endpoints.m2mClientId}`,
+    // The token API takes the SPA's users, the partner API the machine client (and so its plan).
+    AllowedClientIds: endpoints.spaClientId,
+    PartnerClientIds: endpoints.m2mClientId,
     // The dev-idp issues RFC 9068 access tokens: insist on it, as a careful deployment would.
     RequireTokenType: 'at+jwt',
     AllowedOrigin: endpoints.webOrigin,
