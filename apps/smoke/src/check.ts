@@ -79,8 +79,8 @@ export class Expectations {
 
 /**
  * Runs one check: `body` makes its calls, states its expectations, and says what passed. It
- * fails with every unmet expectation, or with the error that stopped it (no answer, a timeout):
- * a check never throws.
+ * fails with every unmet expectation, or with the error that stopped it (`no answer: ...` when
+ * nothing answered or it timed out): a check never throws.
  *
  * @example
  * const outcome = await check('token API without a token: 401', async (expect) => {
@@ -98,7 +98,7 @@ export async function check(
     const passed = await body(expect);
     if (expect.problems.length === 0) return { verdict: 'PASS', name, detail: passed };
   } catch (error) {
-    expect.problems.push(`no answer: ${reasonOf(error)}`);
+    expect.problems.push(noAnswer(error) ? `no answer: ${reasonOf(error)}` : reasonOf(error));
   }
   return { verdict: 'FAIL', name, detail: expect.problems.join('; ') };
 }
@@ -106,6 +106,13 @@ export async function check(
 /** The outcome of a check that did not run, and why. */
 export function skipped(name: string, reason: string): Outcome {
   return { verdict: 'SKIP', name, detail: reason };
+}
+
+/** Whether the error is fetch's: nothing answered (refused, reset, timed out). */
+function noAnswer(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  if (error.name === 'TimeoutError' || error.name === 'AbortError') return true;
+  return error instanceof TypeError && error.message === 'fetch failed';
 }
 
 /** An error's message with its causes (fetch's `fetch failed` says little without its cause). */
