@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { type Answer, contractDrift, type Route, schemaDrift } from './contract-drift';
 
 /** How one check ended: PASS, FAIL, or SKIP (its inputs were not given, or a step before it failed). */
@@ -13,7 +14,12 @@ export interface Reply extends Answer {
   readonly headers: Headers;
 }
 
-/** A body, short and on one line, for a report. */
+/**
+ * A body, short and on one line, for a report.
+ *
+ * @example
+ * excerpt({ message: 'Unauthorized' }) // '{"message":"Unauthorized"}'
+ */
 export function excerpt(body: unknown): string {
   if (body === undefined || body === '') return 'no body';
   const text = typeof body === 'string' ? JSON.stringify(body) : (JSON.stringify(body) ?? '');
@@ -64,9 +70,9 @@ export class Expectations {
     this.problems.push(...schemaDrift(name, body));
   }
 
-  /** `actual` equals `expected` (compared as JSON). */
+  /** `actual` deeply equals `expected` (the order of an object's keys aside). */
   equal(label: string, actual: unknown, expected: unknown): void {
-    if (JSON.stringify(actual) !== JSON.stringify(expected)) {
+    if (!isDeepStrictEqual(actual, expected)) {
       this.problems.push(`${label} ${excerpt(actual)}, expected ${excerpt(expected)}`);
     }
   }
@@ -103,7 +109,12 @@ export async function check(
   return { verdict: 'FAIL', name, detail: expect.problems.join('; ') };
 }
 
-/** The outcome of a check that did not run, and why. */
+/**
+ * The outcome of a check that did not run, and why.
+ *
+ * @example
+ * skipped('IAM API unsigned (GET /pets): 403', 'no --iam-api') // { verdict: 'SKIP', ... }
+ */
 export function skipped(name: string, reason: string): Outcome {
   return { verdict: 'SKIP', name, detail: reason };
 }
@@ -115,7 +126,13 @@ function noAnswer(error: unknown): boolean {
   return error instanceof TypeError && error.message === 'fetch failed';
 }
 
-/** An error's message with its causes (fetch's `fetch failed` says little without its cause). */
+/**
+ * An error's message with its causes (fetch's `fetch failed` says little without its cause).
+ *
+ * @example
+ * reasonOf(new TypeError('fetch failed', { cause: new Error('connect ECONNREFUSED') }))
+ * // 'fetch failed: connect ECONNREFUSED'
+ */
 export function reasonOf(error: unknown): string {
   const parts: string[] = [];
   let current: unknown = error;

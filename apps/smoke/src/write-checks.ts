@@ -1,3 +1,4 @@
+import type { PetStoreClient } from '@petstore/api-contract/client';
 import type { Me, NewPet, Pet } from '@petstore/api-contract/types';
 import { check, type Expectations, type Outcome, type Reply, skipped } from './check';
 import { callerClient, replyOf } from './http';
@@ -5,7 +6,7 @@ import type { ReadOnlyFindings } from './read-only-checks';
 import type { SmokeInputs } from './smoke-inputs';
 
 /** The pet the write checks add, and remove again: the cheapest a pet can be. */
-export const smokePet: NewPet = { type: 'gecko', price: 0.01 };
+const smokePet: NewPet = { type: 'gecko', price: 0.01 };
 
 const names = {
   add: 'admin adds a pet (POST /pets): 201, the pet',
@@ -150,7 +151,7 @@ export async function writeChecks(
 }
 
 /** Removes the pet after a step failed before its removal; a FAIL names it if that fails too. */
-async function cleanUp(admin: ReturnType<typeof callerClient>, id: string): Promise<Outcome> {
+async function cleanUp(admin: PetStoreClient, id: string): Promise<Outcome> {
   return check(`clean-up: the pet a failed step left (DELETE /pets/${id})`, async (expect) => {
     const reply = replyOf(await admin.DELETE('/pets/{petId}', { params: { path: { petId: id } } }));
     if (reply.status === 404) return `pet ${id} was already gone`;

@@ -141,6 +141,40 @@ describe('pnpm smoke against the local stack', () => {
     expect(await petStatus(id)).toBe(404);
   });
 
+  it('removes the pet a buyer could add (a read-only check that found a write), and fails it', async () => {
+    // Prepare: a deployment that lets a buyer add pets (the buyer's POST /pets arrives as the admin's)
+    const { tokens } = local;
+    const proxy = await startAlteringProxy(local.stack.apiUrl, (method, path) => ({
+      kind: 'forward',
+      rewrite: (headers) => {
+        if (
+          method === 'POST' &&
+          path === '/pets' &&
+          headers.get('authorization') === `Bearer ${tokens.buyer}`
+        ) {
+          headers.set('authorization', `Bearer ${tokens.admin}`);
+        }
+      },
+    }));
+    proxies.push(proxy);
+    const { args, secrets } = fullCheck(proxy.url);
+
+    // Act
+    const { code, stdout } = await runSmokeCommand([...args, '--read-only'], secrets);
+
+    // Assess
+    const failed = checkLines(stdout).filter(({ verdict }) => verdict !== 'PASS');
+    expect(failed.map(({ verdict, name }) => `${verdict} ${name}`)).toEqual([
+      'FAIL buyer cannot add a pet (POST /pets): 403',
+    ]);
+    const id = /the buyer added pet ([0-9a-f-]{36}) \(removed again\)/.exec(
+      failed[0]?.detail ?? '',
+    )?.[1];
+    expect(id).toBeDefined();
+    expect(await petStatus(id ?? '')).toBe(404);
+    expect(code).toBe(1);
+  });
+
   it('fails the machine token for an issuer that is not the exact iss (a trailing slash), and writes nothing with --read-only', async () => {
     // Prepare
     const { args, secrets } = fullCheck(local.stack.apiUrl, `${local.stack.issuer}/`);

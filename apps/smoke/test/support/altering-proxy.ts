@@ -4,7 +4,13 @@ import type { AddressInfo } from 'node:net';
 
 /** What the proxy does with one request: pass it on (changing the answer's headers), or drop it. */
 export type ProxyAction =
-  | { readonly kind: 'forward'; readonly dropHeaders?: (status: number) => readonly string[] }
+  | {
+      readonly kind: 'forward';
+      /** Changes the request's headers before it goes on. */
+      readonly rewrite?: (headers: Headers) => void;
+      /** The answer's headers to drop, by its status. */
+      readonly dropHeaders?: (status: number) => readonly string[];
+    }
   | { readonly kind: 'drop' };
 
 /** A proxy in front of an API that answers differently, as a misconfigured deployment would. */
@@ -31,8 +37,9 @@ async function bodyOf(request: IncomingMessage): Promise<Buffer> {
 
 /**
  * Starts a proxy on a free port of 127.0.0.1 that forwards every request to `target` (method,
- * path, headers, body), except what `decide` changes: some answer headers dropped, or the
- * connection closed without an answer (a request that never reached the API).
+ * path, headers, body), except what `decide` changes: the request's headers, some answer
+ * headers dropped, or the connection closed without an answer (a request that never reached
+ * the API).
  *
  * @example
  * const proxy = await startAlteringProxy(stack.apiUrl, () => ({ kind: 'forward', dropHeaders: (status) => status === 401 ? ['access-control-allow-origin'] : [] }));
@@ -55,6 +62,7 @@ export async function startAlteringProxy(
         headers.set(name, value);
       }
     }
+    action.rewrite?.(headers);
     const body = await bodyOf(request);
     let answer: Response;
     try {
