@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 import { parseSubcommand, settle } from '@petstore/command-line';
 import { DevIdpError } from './errors';
 

@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 import { readFileSync } from 'node:fs';
 import { exitWithMistake, readCommandLine } from '@petstore/command-line';
 import { namedValues, portValue } from '@petstore/command-line/values';
