@@ -188,6 +188,35 @@ console.log(JSON.stringify(names));`;
       }
   });
 
+  it('find the files they ship beside dist/: the contract, the seed users; keys go to the project', async () => {
+    const script = `import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { contractPath, loadContract } from '@petstore/api-contract/document';
+import { devIdpDefaults } from '@petstore/dev-idp/config';
+console.log(JSON.stringify({
+  openapi: loadContract().openapi,
+  contractPath,
+  resolved: fileURLToPath(import.meta.resolve('@petstore/api-contract/openapi.yaml')),
+  seedUsersFile: devIdpDefaults.seedUsersFile,
+  seedUsersExist: existsSync(devIdpDefaults.seedUsersFile),
+  dataDir: devIdpDefaults.dataDir,
+}));`;
+    const { stdout } = await runProgram(
+      process.execPath,
+      ['--input-type=module', '--eval', script],
+      { cwd: project, env: plainEnvironment() },
+    );
+    const installed = join(project, 'node_modules', '@petstore');
+    expect(JSON.parse(stdout)).toEqual({
+      openapi: '3.1.0',
+      contractPath: join(installed, 'api-contract', 'openapi.yaml'),
+      resolved: join(installed, 'api-contract', 'openapi.yaml'),
+      seedUsersFile: join(installed, 'dev-idp', 'seed-users.json'),
+      seedUsersExist: true,
+      dataDir: join(project, '.data', 'dev-idp'),
+    });
+  });
+
   it("typecheck a consumer against the installed declarations with the repository's tsc", async () => {
     await writeFile(
       join(project, 'tsconfig.json'),
