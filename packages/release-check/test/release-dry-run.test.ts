@@ -67,14 +67,12 @@ function packedOf(name: string): PackedPackage {
 }
 
 describe('what a release versions and publishes', () => {
-  it('publishes exactly the libraries and commands; apps, infra and tools are private', () => {
+  it('publishes exactly the libraries and commands; every app and infra stays private', () => {
     const published = workspace.filter(({ manifest }) => !manifest.private);
     expect(published.map(({ manifest }) => manifest.name)).toEqual(publishable);
-    expect(workspace.filter(({ dir }) => /[/\\](apps[/\\][^/\\]+|infra)$/.test(dir))).not.toEqual(
-      [],
-    );
-    for (const { dir, manifest } of workspace)
-      if (/[/\\](apps[/\\][^/\\]+|infra)$/.test(dir)) expect(manifest.private, dir).toBe(true);
+    const deployed = workspace.filter(({ dir }) => /[/\\](apps[/\\][^/\\]+|infra)$/.test(dir));
+    expect(deployed.map(({ manifest }) => manifest.name)).toContain('@petstore/infra');
+    expect(deployed.filter(({ manifest }) => manifest.private !== true)).toEqual([]);
   });
 
   it('builds dist/ of every published package before this test (turbo.json)', async () => {
@@ -90,9 +88,7 @@ describe('what a release versions and publishes', () => {
     await runProgram(
       'pnpm',
       ['exec', 'changeset', 'status', '--output', relative(repoRoot, output)],
-      {
-        cwd: repoRoot,
-      },
+      { cwd: repoRoot },
     );
     const status = JSON.parse(await readFile(output, 'utf8')) as {
       releases: { name: string; type: string; oldVersion: string; newVersion: string }[];
@@ -102,8 +98,6 @@ describe('what a release versions and publishes', () => {
       const version = planned.get(manifest.name)?.newVersion ?? manifest.version;
       expect(`${manifest.name}@${version}`).not.toMatch(/@0\.0\.\d+$/);
     }
-    for (const release of status.releases.filter(({ type }) => type !== 'none'))
-      expect(release.newVersion, release.name).not.toBe(release.oldVersion);
   });
 });
 
