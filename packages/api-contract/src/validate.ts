@@ -1,7 +1,7 @@
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020';
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import type { ContractDocument } from './document';
 
-export type { ValidateFunction } from 'ajv/dist/2020';
+export type { ValidateFunction } from 'ajv/dist/2020.js';
 
 /** Validators for what the contract describes, all compiled by one ajv instance. */
 export interface ContractValidator {

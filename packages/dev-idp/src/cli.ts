@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 import { parseSubcommand, settle } from '@petstore/command-line';
 import { DevIdpError } from './errors';
 
@@ -25,7 +26,7 @@ const commands = new Map<string, (args: readonly string[]) => Promise<void>>([
 
 const { name, args } = settle(
   parseSubcommand(
-    { usage: 'tsx src/cli.ts <command>', details: commandList, commands: [...commands.keys()] },
+    { usage: 'petstore-dev-idp <command>', details: commandList, commands: [...commands.keys()] },
     process.argv.slice(2),
   ),
 );

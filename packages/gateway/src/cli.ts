@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 import { readFileSync } from 'node:fs';
 import { exitWithMistake, readCommandLine } from '@petstore/command-line';
 import { namedValues, portValue } from '@petstore/command-line/values';
@@ -6,7 +7,7 @@ import { startGateway } from './start-gateway';
 import { readApiKeysFile } from './usage-plans/read-api-keys-file';
 
 const spec = {
-  usage: `gateway --template <template.yaml> [--port 3000] [--host 127.0.0.1]
+  usage: `petstore-gateway --template <template.yaml> [--port 3000] [--host 127.0.0.1]
   [--api-port LogicalId=Port]... [--parameter Name=Value]... [--env-vars overrides.json]
   [--watch] [--api LogicalId] [--api-keys api-keys.json]`,
   details: `  --port      the first API's port; every other API gets --api-port's, else any free port

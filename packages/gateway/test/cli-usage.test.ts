@@ -36,7 +36,7 @@ describe('the gateway command line', () => {
     async (args, message) => {
       const { code, stderr } = await run(args);
       expect(code).toBe(2);
-      expect(stderr.startsWith(`${message}\nUsage: gateway --template`)).toBe(true);
+      expect(stderr.startsWith(`${message}\nUsage: petstore-gateway --template`)).toBe(true);
       expect(stderr).not.toMatch(/\n\s+at /);
     },
   );
@@ -58,7 +58,7 @@ describe('the gateway command line', () => {
   it('prints the usage and the options to stdout for --help and exits 0', async () => {
     const { code, stdout } = await run(['--help']);
     expect(code).toBe(0);
-    expect(stdout.startsWith('Usage: gateway --template')).toBe(true);
+    expect(stdout.startsWith('Usage: petstore-gateway --template')).toBe(true);
     expect(stdout).toContain('--env-vars');
   });
 });

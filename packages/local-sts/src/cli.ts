@@ -1,9 +1,10 @@
+#!/usr/bin/env node
 import { exitWithMistake, readCommandLine } from '@petstore/command-line';
 import { namedValues, portValue } from '@petstore/command-line/values';
 import { startLocalSts } from './start-local-sts';
 
 const spec = {
-  usage: `local-sts --template <template.yaml> [--port 9300] [--host 127.0.0.1]
+  usage: `petstore-local-sts --template <template.yaml> [--port 9300] [--host 127.0.0.1]
   [--parameter Name=Value]...`,
   details:
     "Serves AssumeRoleWithWebIdentity and GetCallerIdentity over the template's OIDC providers and roles.",

@@ -19,7 +19,7 @@ describe('CLI usage', () => {
     async (args, message) => {
       const { code, stderr } = await run(args);
       expect(code).toBe(2);
-      expect(stderr.startsWith(`${message}\nUsage: local-sts --template`)).toBe(true);
+      expect(stderr.startsWith(`${message}\nUsage: petstore-local-sts --template`)).toBe(true);
       expect(stderr).not.toMatch(/\n\s+at /);
     },
   );
@@ -27,6 +27,6 @@ describe('CLI usage', () => {
   it('prints the usage to stdout for --help and exits 0', async () => {
     const { code, stdout } = await run(['--help']);
     expect(code).toBe(0);
-    expect(stdout.startsWith('Usage: local-sts --template')).toBe(true);
+    expect(stdout.startsWith('Usage: petstore-local-sts --template')).toBe(true);
   });
 });

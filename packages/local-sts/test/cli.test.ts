@@ -63,7 +63,7 @@ describe('CLI', () => {
   it('exits with 2 and the usage without --template, and with 2 for a parameter without "="', async () => {
     const bare = cli([]);
     expect((await once(bare.child, 'exit'))[0]).toBe(2);
-    expect(bare.output()).toContain('Usage: local-sts --template');
+    expect(bare.output()).toContain('Usage: petstore-local-sts --template');
     const bad = cli(['--template', fixtureTemplate, '--parameter', 'TokenIssuer']);
     expect((await once(bad.child, 'exit'))[0]).toBe(2);
     expect(bad.output()).toContain('--parameter must be Name=Value');

@@ -39,8 +39,14 @@ export interface SignedRequestParts {
   readonly body: string | undefined;
 }
 
-/** The SHA-256 the signer hashes with, in Node.js. */
-export const sha256 = Hash.bind(null, 'sha256');
+/**
+ * The SHA-256 the signer hashes with, in Node.js. Its type is spelled out: the inferred one names
+ * `@smithy/types`, which is not a dependency of this package, so no declaration could be emitted.
+ */
+export const sha256: new (secret?: ConstructorParameters<typeof Hash>[1]) => Hash = Hash.bind(
+  null,
+  'sha256',
+);
 
 /**
  * Signs a request with `@smithy/signature-v4`, the signer the AWS SDK uses, as an AWS client

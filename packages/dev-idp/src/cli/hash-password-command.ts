@@ -14,7 +14,7 @@ export async function hashPasswordCommand(args: readonly string[]): Promise<void
     positionals: [given],
   } = readCommandLine(
     {
-      usage: 'tsx src/cli.ts hash-password [password]',
+      usage: 'petstore-dev-idp hash-password [password]',
       details:
         'Prints the scrypt hash for seed-users.json; reads the password from stdin if omitted.',
       options: {},

@@ -14,7 +14,7 @@ import { keyRetentionSeconds } from '../keys/key-retention';
 export async function rotateKeysCommand(args: readonly string[]): Promise<void> {
   readCommandLine(
     {
-      usage: 'tsx src/cli.ts rotate-keys',
+      usage: 'petstore-dev-idp rotate-keys',
       details: 'A new signing key in the data directory (DEV_IDP_DATA_DIR); no options.',
       options: {},
     },

@@ -3,7 +3,7 @@ import { startDevIdp } from '../server/start-dev-idp';
 import { formatBanner } from './banner';
 
 const spec = {
-  usage: 'tsx src/cli.ts start [--memory] [--port N]',
+  usage: 'petstore-dev-idp start [--memory] [--port N]',
   details: [
     '  --memory   throwaway keys and accounts, nothing on disk',
     '  --port N   listen on N (default DEV_IDP_PORT, else 9000; 0: any free port)',

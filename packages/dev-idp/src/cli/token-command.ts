@@ -17,7 +17,7 @@ export async function tokenCommand(args: readonly string[]): Promise<void> {
     positionals: [chosen],
   } = readCommandLine(
     {
-      usage: `tsx src/cli.ts token ${personas.join('|')} [--issuer URL] [--scope "create:pets ..."]`,
+      usage: `petstore-dev-idp token ${personas.join('|')} [--issuer URL] [--scope "create:pets ..."]`,
       details: [
         '  --issuer URL   the running dev-idp (default http://DEV_IDP_HOST:DEV_IDP_PORT)',
         '  --scope S      permissions to ask for, beyond what the persona gets by default',

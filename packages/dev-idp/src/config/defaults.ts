@@ -1,8 +1,12 @@
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Permission } from '@petstore/api-contract/types';
 import type { HashingLimits } from '../accounts/hashing-queue';
 import type { SignInLimits } from '../accounts/sign-in-throttle';
+import { defaultDataDir, packageRoot } from './package-root';
 
+// From the sources this file is src/config/defaults.ts; in the published package, a chunk in dist/.
+const root = packageRoot(fileURLToPath(import.meta.url));
 const spaUris = ['http://127.0.0.1:5173/', 'http://127.0.0.1:5173/callback'] as const;
 
 /**
@@ -15,9 +19,9 @@ export const devIdpDefaults = {
   /** The API identifier: the resource indicator and the `aud` of access tokens. */
   audience: 'https://api.petstore.local',
   accessTokenMinutes: 10,
-  /** `.data/dev-idp` at the repository root (git-ignored). */
-  dataDir: fileURLToPath(new URL('../../../../.data/dev-idp', import.meta.url)),
-  seedUsersFile: fileURLToPath(new URL('../../seed-users.json', import.meta.url)),
+  /** `.data/dev-idp` at the repository root (git-ignored); installed, in the working directory. */
+  dataDir: defaultDataDir(root, process.cwd()),
+  seedUsersFile: join(root, 'seed-users.json'),
   spaClientId: 'petstore-web',
   spaRedirectUris: spaUris,
   spaPostLogoutRedirectUris: spaUris,

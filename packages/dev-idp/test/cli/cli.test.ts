@@ -36,7 +36,7 @@ describe('the CLI', () => {
     // Assess
     expect(failure.code).toBe(2);
     expect(failure.stderr).toContain(
-      "<persona> must be one of admin, buyer, m2m, not 'root'\nUsage: tsx src/cli.ts token admin|buyer|m2m",
+      "<persona> must be one of admin, buyer, m2m, not 'root'\nUsage: petstore-dev-idp token admin|buyer|m2m",
     );
   });
 
@@ -51,7 +51,7 @@ describe('the CLI', () => {
 
     // Assess
     expect(failure.code).toBe(2);
-    expect(failure.stderr).toBe(`${message}\nUsage: tsx src/cli.ts <command>\n`);
+    expect(failure.stderr).toBe(`${message}\nUsage: petstore-dev-idp <command>\n`);
   });
 
   it.each([
@@ -70,7 +70,7 @@ describe('the CLI', () => {
 
     // Assess
     expect(failure.code).toBe(2);
-    expect(failure.stderr).toContain(`${message}\nUsage: tsx src/cli.ts ${command}`);
+    expect(failure.stderr).toContain(`${message}\nUsage: petstore-dev-idp ${command}`);
     expect(failure.stdout).toBe('');
   });
 
@@ -82,7 +82,7 @@ describe('the CLI', () => {
       expect(code).toBe(0);
 
       // Assess
-      expect(stdout).toMatch(new RegExp(`^Usage: tsx src/cli\\.ts ${args[0] ?? '<command>'}`));
+      expect(stdout).toMatch(new RegExp(`^Usage: petstore-dev-idp ${args[0] ?? '<command>'}`));
     },
   );
 
