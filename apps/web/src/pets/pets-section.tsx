@@ -1,17 +1,18 @@
 import type { NewPet, Pet } from '@petstore/api-contract/types';
 import { lazy, Suspense, useLayoutEffect, useRef, useState } from 'react';
 import type { ApiFailure } from '../api/api-failure';
-import { AddPetForm } from './add-pet-form';
 import { PetGrid } from './pet-grid';
 import { describePet } from './pet-labels';
-import { RemovalDialog } from './removal-dialog';
 import { TypeFilter } from './type-filter';
 import { typeFromSearch, writeTypeToUrl } from './type-in-url';
 import { usePetList } from './use-pet-list';
 
-// Admins only, so loaded on demand: a chunk of its own, outside the initial JavaScript.
-const SalesPanel = lazy(() =>
-  import('../sales/sales-panel').then((module) => ({ default: module.SalesPanel })),
+// Admins only, so loaded on demand: one chunk of their own, outside the initial JavaScript.
+const adminParts = () => import('./admin-parts');
+const AddPetForm = lazy(() => adminParts().then(({ AddPetForm }) => ({ default: AddPetForm })));
+const SalesPanel = lazy(() => adminParts().then(({ SalesPanel }) => ({ default: SalesPanel })));
+const RemovalDialog = lazy(() =>
+  adminParts().then(({ RemovalDialog }) => ({ default: RemovalDialog })),
 );
 
 export interface PetsSectionProps {
@@ -96,14 +97,13 @@ export function PetsSection(props: PetsSectionProps) {
           }}
         />
       </div>
-      {canAdd && (
-        <AddPetForm onAdd={add} onAdded={(pet) => setNotice(`Added ${describePet(pet)}.`)} />
-      )}
-      {seesSales && (
-        <Suspense fallback={<p className="panel sales">Loading the sales…</p>}>
-          <SalesPanel type={list.state.type} removals={removals} />
-        </Suspense>
-      )}
+      {/* The admin's parts show once their chunk is in; the list does not wait for them. */}
+      <Suspense fallback={null}>
+        {canAdd && (
+          <AddPetForm onAdd={add} onAdded={(pet) => setNotice(`Added ${describePet(pet)}.`)} />
+        )}
+        {seesSales && <SalesPanel type={list.state.type} removals={removals} />}
+      </Suspense>
       <p className="notice" role="status">
         {notice}
       </p>
@@ -118,13 +118,15 @@ export function PetsSection(props: PetsSectionProps) {
         onRemove={(pet, opener) => setRemoval({ pet, opener, busy: false, failure: undefined })}
       />
       {removal && (
-        <RemovalDialog
-          pet={removal.pet}
-          busy={removal.busy}
-          failure={removal.failure}
-          onConfirm={() => void confirmRemoval(removal)}
-          onCancel={() => cancelRemoval(removal)}
-        />
+        <Suspense fallback={null}>
+          <RemovalDialog
+            pet={removal.pet}
+            busy={removal.busy}
+            failure={removal.failure}
+            onConfirm={() => void confirmRemoval(removal)}
+            onCancel={() => cancelRemoval(removal)}
+          />
+        </Suspense>
       )}
     </section>
   );

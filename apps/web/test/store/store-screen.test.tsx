@@ -241,7 +241,7 @@ describe('an admin', () => {
 
     // Act
     await user.click(await screen.findByRole('button', { name: /^Remove/ }));
-    const dialog = screen.getByRole('dialog', { name: 'Remove this pet?' });
+    const dialog = await screen.findByRole('dialog', { name: 'Remove this pet?' });
     expect(dialog.textContent).toContain(
       `The fish for $0.99 (No. ${pet.id.slice(-6)}) will no longer be listed.`,
     );
@@ -274,7 +274,7 @@ describe('an admin', () => {
     await user.click(await screen.findByRole('button', { name: /^Remove/ }));
 
     // Assess: the dialog says whose sale it erases, and how to keep it
-    const dialog = screen.getByRole('dialog', { name: 'Remove a sold pet?' });
+    const dialog = await screen.findByRole('dialog', { name: 'Remove a sold pet?' });
     expect(dialog.textContent).toContain('was sold to Bea Buyer on Nov 22, 2026');
     expect(dialog.textContent).toContain('removing the pet erases the sale too');
     expect(dialog.textContent).toContain('To keep the sale on record, keep the pet');
@@ -304,7 +304,9 @@ describe('an admin', () => {
 
     // Act
     await user.click(await screen.findByRole('button', { name: /^Remove/ }));
-    await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Remove' }));
+    await user.click(
+      within(await screen.findByRole('dialog')).getByRole('button', { name: 'Remove' }),
+    );
 
     // Assess
     const dialog = screen.getByRole('dialog');
