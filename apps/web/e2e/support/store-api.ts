@@ -26,7 +26,12 @@ export async function readPet(petId: string): Promise<Pet | undefined> {
   return data;
 }
 
-/** Every pet of a type, read a page at a time through the API (as the demo admin). */
+/**
+ * Every pet of a type, read a page at a time through the API (as the demo admin).
+ *
+ * @example
+ * const birds = await listAllPets('bird');
+ */
 export async function listAllPets(type: PetType): Promise<Pet[]> {
   const api = await adminApi();
   const pets: Pet[] = [];

@@ -31,7 +31,7 @@ export interface PetCardProps {
 }
 
 /** The 409 on Buy, in the card: short enough for a phone's line or two. */
-export const alreadySoldText = 'Sorry, someone else bought this pet first.';
+const alreadySoldText = 'Sorry, someone else bought this pet first.';
 
 /**
  * One pet: its picture, type, price, what tells it from others of its kind (when it was listed,
