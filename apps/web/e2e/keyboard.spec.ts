@@ -10,6 +10,8 @@ test('an admin adds a pet with the keyboard only', async ({ page }) => {
   await signInAsAdmin(page, '/?type=bird');
   const typeField = page.getByLabel('Type');
   const priceField = page.getByLabel('Price (US dollars)');
+  // The form is the admin's, loaded on demand: there before the first Tab
+  await expect(typeField).toBeVisible();
 
   // Act: Tab to the type, pick Bird by typing its name, Tab to the price, type a wrong one
   for (

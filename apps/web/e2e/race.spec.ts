@@ -1,10 +1,11 @@
-import { type Browser, expect, type Locator, test } from '@playwright/test';
+import { type Browser, expect, type Locator, type Page, test } from '@playwright/test';
 import { newBuyer, signInAsBuyer } from './support/identity-provider';
 import { petCard } from './support/pet-cards';
 import { createPet, readPet, uniquePrice } from './support/store-api';
 
 interface Shopper {
   readonly name: string;
+  readonly page: Page;
   readonly card: Locator;
   close(): Promise<void>;
 }
@@ -17,10 +18,10 @@ async function shopper(browser: Browser, first: string, price: number): Promise<
   await signInAsBuyer(page, buyer, '/?type=cat');
   const card = petCard(page, price);
   await expect(card).toContainText('For sale');
-  return { name: buyer.name, card, close: () => context.close() };
+  return { name: buyer.name, page, card, close: () => context.close() };
 }
 
-test('two buyers race for one pet: exactly one wins, the other is told it is no longer available', async ({
+test('two buyers race for one pet: exactly one wins, the other is told someone else bought it first', async ({
   browser,
 }) => {
   // Prepare: one pet, two buyers in two browser contexts, both seeing it for sale
@@ -30,9 +31,15 @@ test('two buyers race for one pet: exactly one wins, the other is told it is no 
     shopper(browser, 'Bob', pet.price),
   ]);
 
-  // Act: both press Buy at once
+  // Act: both press Buy, then both confirm at once
+  for (const buyer of [bea, bob]) await buyer.card.getByRole('button', { name: /^Buy/ }).click();
   await Promise.all(
-    [bea, bob].map((buyer) => buyer.card.getByRole('button', { name: /^Buy/ }).click()),
+    [bea, bob].map((buyer) =>
+      buyer.page
+        .getByRole('dialog')
+        .getByRole('button', { name: /^Buy for/ })
+        .click(),
+    ),
   );
 
   // Both purchases answered (a click resolves once dispatched, not once its request is done):
@@ -45,8 +52,10 @@ test('two buyers race for one pet: exactly one wins, the other is told it is no 
   const soldTo = (await readPet(pet.id))?.soldTo?.name;
   expect([bea.name, bob.name]).toContain(soldTo);
   const [winner, loser] = soldTo === bea.name ? [bea, bob] : [bob, bea];
-  await expect(winner.card).toContainText(`Sold to ${winner.name} (you)`);
-  await expect(loser.card).toContainText('No longer available');
-  await expect(loser.card.getByRole('alert')).toContainText('no longer available');
+  await expect(winner.card.locator('.pet-status')).toHaveText('Sold to you');
+  await expect(loser.card.locator('.pet-status')).toHaveText('Sold');
+  await expect(loser.card.getByRole('alert')).toHaveText(
+    'Sorry, someone else bought this pet first.',
+  );
   await Promise.all([bea.close(), bob.close()]);
 });

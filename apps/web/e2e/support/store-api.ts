@@ -1,5 +1,5 @@
 import { createPetStoreClient, type PetStoreClient } from '@petstore/api-contract/client';
-import type { NewPet, Pet } from '@petstore/api-contract/types';
+import type { NewPet, Pet, PetType } from '@petstore/api-contract/types';
 import { getAccessToken } from '@petstore/dev-idp/tokens';
 import { stack } from './stack';
 
@@ -24,6 +24,27 @@ export async function createPet(pet: NewPet): Promise<Pet> {
 export async function readPet(petId: string): Promise<Pet | undefined> {
   const { data } = await (await adminApi()).GET('/pets/{petId}', { params: { path: { petId } } });
   return data;
+}
+
+/**
+ * Every pet of a type, read a page at a time through the API (as the demo admin).
+ *
+ * @example
+ * const birds = await listAllPets('bird');
+ */
+export async function listAllPets(type: PetType): Promise<Pet[]> {
+  const api = await adminApi();
+  const pets: Pet[] = [];
+  let cursor: string | undefined;
+  for (let page = 0; page < 100; page++) {
+    const query = { type, limit: 100, ...(cursor ? { cursor } : {}) };
+    const { data, response } = await api.GET('/pets', { params: { query } });
+    if (!data) throw new Error(`Listing pets failed with ${response.status}.`);
+    pets.push(...data.items);
+    cursor = data.nextCursor;
+    if (!cursor) return pets;
+  }
+  throw new Error('More than 100 pages of pets.');
 }
 
 /** Buys a pet through the API as the dev-idp's demo buyer (someone other than the page's buyer). */

@@ -3,7 +3,8 @@ import { permissionLabels, roleLabel } from './role-labels';
 import type { MeState } from './use-me';
 
 /**
- * "Who am I": the caller as the API sees them (`GET /me`): display name, role and permissions.
+ * "Who am I": the caller as the API sees them (`GET /me`): display name, role, and what the role
+ * may do in plain words (never the raw scope codes such as `read:pets`).
  * `name`, when given, is shown instead of the API's (IAM mode: the API sees a role session).
  *
  * @example
@@ -20,7 +21,7 @@ export function AccountPanel({
   name?: string | undefined;
 }) {
   return (
-    <aside className="panel account" aria-labelledby="account-heading">
+    <aside className="panel account" id="account" aria-labelledby="account-heading">
       <h2 id="account-heading">Who am I</h2>
       {state.status === 'loading' && (
         <p role="status">
@@ -41,9 +42,7 @@ export function AccountPanel({
           <dd>
             <ul className="permissions">
               {state.me.permissions.map((permission) => (
-                <li key={permission}>
-                  <span>{permissionLabels[permission]}</span> <code>{permission}</code>
-                </li>
+                <li key={permission}>{permissionLabels[permission]}</li>
               ))}
             </ul>
           </dd>

@@ -3,7 +3,7 @@ import { roleOf } from '@petstore/domain/roles';
 
 /** What each permission of the contract lets a person do, in plain words. */
 export const permissionLabels: Record<Permission, string> = {
-  'read:pets': 'See pets and who bought them',
+  'read:pets': 'See the pets in the store',
   'create:pets': 'Put pets up for sale',
   'delete:pets': 'Remove pets',
   'purchase:pets': 'Buy pets',

@@ -1,5 +1,6 @@
 import type { Pet } from '@petstore/api-contract/types';
 import { useEffect, useRef } from 'react';
+import type { Outcome } from '../api/call-api';
 import { InlineError } from '../ui/inline-error';
 import { PetCard } from './pet-card';
 import { petTypeLabels } from './pet-labels';
@@ -9,7 +10,10 @@ export interface PetGridProps {
   readonly list: PetList;
   readonly canBuy: boolean;
   readonly canRemove: boolean;
+  readonly seesBuyers: boolean;
   readonly mySubject: string | undefined;
+  /** Buys a pet (the list's `buy`, with what the page does first). */
+  readonly onBuy: (pet: Pet) => Promise<Outcome<Pet>>;
   readonly onBought: (pet: Pet) => void;
   readonly onRemove: (pet: Pet, opener: HTMLButtonElement) => void;
 }
@@ -19,10 +23,11 @@ export interface PetGridProps {
  * After "Load more", focus moves to the first pet of the new page.
  *
  * @example
- * <PetGrid list={usePetList(undefined)} canBuy canRemove={false} mySubject={me.subject}
- *   onBought={announce} onRemove={askToRemove} />
+ * <PetGrid list={usePetList(undefined)} canBuy canRemove={false} seesBuyers={false}
+ *   mySubject={me.subject} onBuy={list.buy} onBought={announce} onRemove={askToRemove} />
  */
-export function PetGrid({ list, canBuy, canRemove, mySubject, onBought, onRemove }: PetGridProps) {
+export function PetGrid(props: PetGridProps) {
+  const { list, canBuy, canRemove, seesBuyers, mySubject, onBuy, onBought, onRemove } = props;
   const { state } = list;
   const countBefore = useRef<number | undefined>(undefined);
   const grid = useRef<HTMLUListElement>(null);
@@ -66,8 +71,9 @@ export function PetGrid({ list, canBuy, canRemove, mySubject, onBought, onRemove
               gone={state.goneIds.has(pet.id)}
               canBuy={canBuy}
               canRemove={canRemove}
+              seesBuyers={seesBuyers}
               mySubject={mySubject}
-              onBuy={list.buy}
+              onBuy={onBuy}
               onBought={onBought}
               onRemove={onRemove}
             />

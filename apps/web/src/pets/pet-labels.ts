@@ -30,3 +30,46 @@ export function formatPrice(price: number): string {
 export function describePet(pet: { readonly type: PetType; readonly price: number }): string {
   return `the ${petTypeLabels[pet.type].one.toLowerCase()} for ${formatPrice(pet.price)}`;
 }
+
+/**
+ * The end of a pet's id, as the cards show it: what tells two pets of one type and price apart.
+ *
+ * @example
+ * petNumber('0b9e8a3c-4f7e-4d8e-9a57-2f6f8d0c1e2a') // 'No. 0c1e2a'
+ */
+export function petNumber(id: string): string {
+  return `No. ${id.slice(-6)}`;
+}
+
+const day = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium' });
+const moment = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' });
+
+/**
+ * The day of a timestamp (`createdAt`), in the reader's time zone.
+ *
+ * @example
+ * formatDay('2026-12-01T10:00:00Z') // 'Dec 1, 2026'
+ */
+export function formatDay(timestamp: string): string {
+  return day.format(new Date(timestamp));
+}
+
+/**
+ * The day and time of a timestamp (`soldAt`), in the reader's time zone.
+ *
+ * @example
+ * formatMoment('2026-12-01T16:52:00Z') // 'Dec 1, 2026, 4:52 PM' (in UTC)
+ */
+export function formatMoment(timestamp: string): string {
+  return moment.format(new Date(timestamp));
+}
+
+/**
+ * "The cat for $124.99": {@link describePet} at the start of a sentence.
+ *
+ * @example
+ * describePetFirst({ type: 'cat', price: 124.99 }) // 'The cat for $124.99'
+ */
+export function describePetFirst(pet: { readonly type: PetType; readonly price: number }): string {
+  return describePet(pet).replace(/^the/, 'The');
+}

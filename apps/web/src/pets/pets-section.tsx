@@ -1,19 +1,26 @@
-import type { Pet } from '@petstore/api-contract/types';
-import { useLayoutEffect, useRef, useState } from 'react';
+import type { NewPet, Pet } from '@petstore/api-contract/types';
+import { lazy, Suspense, useLayoutEffect, useRef, useState } from 'react';
 import type { ApiFailure } from '../api/api-failure';
-import { ConfirmDialog } from '../ui/confirm-dialog';
-import { InlineError } from '../ui/inline-error';
-import { AddPetForm } from './add-pet-form';
 import { PetGrid } from './pet-grid';
 import { describePet } from './pet-labels';
 import { TypeFilter } from './type-filter';
 import { typeFromSearch, writeTypeToUrl } from './type-in-url';
 import { usePetList } from './use-pet-list';
 
+// Admins only, so loaded on demand: one chunk of their own, outside the initial JavaScript.
+const adminParts = () => import('./admin-parts');
+const AddPetForm = lazy(() => adminParts().then(({ AddPetForm }) => ({ default: AddPetForm })));
+const SalesPanel = lazy(() => adminParts().then(({ SalesPanel }) => ({ default: SalesPanel })));
+const RemovalDialog = lazy(() =>
+  adminParts().then(({ RemovalDialog }) => ({ default: RemovalDialog })),
+);
+
 export interface PetsSectionProps {
   readonly canBuy: boolean;
   readonly canAdd: boolean;
   readonly canRemove: boolean;
+  /** An admin: sees who bought what, and the sales figures. */
+  readonly seesSales: boolean;
   readonly mySubject: string | undefined;
 }
 
@@ -25,16 +32,20 @@ interface Removal {
 }
 
 /**
- * The store's main screen: the filter, the admin's add form, the list and its actions. What each
- * action did is said in a polite live region; focus goes where the person's next step is.
+ * The store's main screen: the filter, the admin's add form and sales, the list and its actions.
+ * What the last action did is said in a polite live region, cleared as soon as another starts (so
+ * an old success never sits above a new error); focus goes where the person's next step is.
  *
  * @example
- * <PetsSection canBuy canAdd={false} canRemove={false} mySubject={me.subject} />
+ * <PetsSection canBuy canAdd={false} canRemove={false} seesSales={false} mySubject={me.subject} />
  */
-export function PetsSection({ canBuy, canAdd, canRemove, mySubject }: PetsSectionProps) {
+export function PetsSection(props: PetsSectionProps) {
+  const { canBuy, canAdd, canRemove, seesSales, mySubject } = props;
   const list = usePetList(typeFromSearch(window.location.search));
   const [notice, setNotice] = useState('');
   const [removal, setRemoval] = useState<Removal | undefined>(undefined);
+  // Counts the removals, so the sales figures are counted again after one.
+  const [removals, setRemovals] = useState(0);
   const heading = useRef<HTMLHeadingElement>(null);
   // Where focus goes once the dialog has closed (the page behind a modal dialog is inert).
   const focusAfterDialog = useRef<HTMLElement | null>(null);
@@ -47,11 +58,13 @@ export function PetsSection({ canBuy, canAdd, canRemove, mySubject }: PetsSectio
   }, [removal]);
 
   async function confirmRemoval(current: Removal) {
+    setNotice('');
     setRemoval({ ...current, busy: true, failure: undefined });
     const outcome = await list.remove(current.pet);
     if (!outcome.ok) return setRemoval({ ...current, busy: false, failure: outcome.failure });
     focusAfterDialog.current = heading.current;
     setRemoval(undefined);
+    setRemovals((count) => count + 1);
     setNotice(`Removed ${describePet(current.pet)}.`);
   }
 
@@ -59,6 +72,15 @@ export function PetsSection({ canBuy, canAdd, canRemove, mySubject }: PetsSectio
     focusAfterDialog.current = current.opener;
     setRemoval(undefined);
   }
+
+  const buy = (pet: Pet) => {
+    setNotice('');
+    return list.buy(pet);
+  };
+  const add = (pet: NewPet) => {
+    setNotice('');
+    return list.add(pet);
+  };
 
   return (
     <section className="pets" aria-labelledby="pets-heading">
@@ -75,9 +97,13 @@ export function PetsSection({ canBuy, canAdd, canRemove, mySubject }: PetsSectio
           }}
         />
       </div>
-      {canAdd && (
-        <AddPetForm onAdd={list.add} onAdded={(pet) => setNotice(`Added ${describePet(pet)}.`)} />
-      )}
+      {/* The admin's parts show once their chunk is in; the list does not wait for them. */}
+      <Suspense fallback={null}>
+        {canAdd && (
+          <AddPetForm onAdd={add} onAdded={(pet) => setNotice(`Added ${describePet(pet)}.`)} />
+        )}
+        {seesSales && <SalesPanel type={list.state.type} removals={removals} />}
+      </Suspense>
       <p className="notice" role="status">
         {notice}
       </p>
@@ -85,24 +111,22 @@ export function PetsSection({ canBuy, canAdd, canRemove, mySubject }: PetsSectio
         list={list}
         canBuy={canBuy}
         canRemove={canRemove}
+        seesBuyers={seesSales}
         mySubject={mySubject}
+        onBuy={buy}
         onBought={(pet) => setNotice(`You bought ${describePet(pet)}.`)}
         onRemove={(pet, opener) => setRemoval({ pet, opener, busy: false, failure: undefined })}
       />
       {removal && (
-        <ConfirmDialog
-          title="Remove this pet?"
-          confirmLabel="Remove"
-          busyLabel="Removing…"
-          busy={removal.busy}
-          onConfirm={() => void confirmRemoval(removal)}
-          onCancel={() => cancelRemoval(removal)}
-        >
-          <p>
-            {`${describePet(removal.pet).replace(/^the/, 'The')} will no longer be listed. This cannot be undone.`}
-          </p>
-          {removal.failure && <InlineError failure={removal.failure} />}
-        </ConfirmDialog>
+        <Suspense fallback={null}>
+          <RemovalDialog
+            pet={removal.pet}
+            busy={removal.busy}
+            failure={removal.failure}
+            onConfirm={() => void confirmRemoval(removal)}
+            onCancel={() => cancelRemoval(removal)}
+          />
+        </Suspense>
       )}
     </section>
   );

@@ -28,11 +28,14 @@ export const priceHint = `From ${dollars(priceLimits.minimum)} to ${dollars(pric
  *
  * @example
  * priceProblem('12.345') // 'Use at most two decimals, like 24.99.'
+ * priceProblem('-5')     // 'A price cannot be negative: enter at least $0.01.'
  * priceProblem('24.99')  // undefined
  */
 export function priceProblem(text: string): string | undefined {
   const typed = text.trim();
   if (typed === '') return 'Enter a price.';
+  if (/^-\s*(\d+(\.\d*)?|\.\d+)$/.test(typed))
+    return `A price cannot be negative: enter at least ${dollars(priceLimits.minimum)}.`;
   if (!/^\d+(\.\d+)?$/.test(typed)) return 'Enter the price as a number, like 24.99.';
   if (!withinDecimals.test(typed)) return `Use at most ${decimalsInWords}, like 24.99.`;
   const price = Number(typed);

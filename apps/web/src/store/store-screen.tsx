@@ -1,3 +1,4 @@
+import { roleOf } from '@petstore/domain/roles';
 import type { User } from 'oidc-client-ts';
 import { AccountPanel } from '../account/account-panel';
 import { roleLabel } from '../account/role-labels';
@@ -22,6 +23,7 @@ export function StoreScreen({ user }: { user: User }) {
   const person = signedInPerson(useApiMode(), me, user.profile);
   const can = (permission: string) =>
     me?.permissions.some((granted) => granted === permission) ?? false;
+  const isAdmin = me !== undefined && roleOf(me.permissions) === 'admin';
   return (
     <div className="app">
       <a className="skip-link" href="#pets-heading">
@@ -29,12 +31,18 @@ export function StoreScreen({ user }: { user: User }) {
       </a>
       <TopBar name={person.name} role={me && roleLabel(me.permissions)} />
       <SessionNotice />
+      <nav className="jump-links" aria-label="On this page">
+        <a href="#pets-heading">Pets</a>
+        {isAdmin && <a href="#sales">Sales</a>}
+        <a href="#account">Your account</a>
+      </nav>
       <div className="layout">
         <main className="main">
           <PetsSection
             canBuy={can('purchase:pets')}
             canAdd={can('create:pets')}
             canRemove={can('delete:pets')}
+            seesSales={isAdmin}
             mySubject={person.subject}
           />
         </main>

@@ -7,6 +7,8 @@ export interface ConfirmDialogProps {
   /** Shown on the confirm button while `busy`. */
   readonly busyLabel: string;
   readonly busy: boolean;
+  /** How the confirm button looks: `danger` (default) for what cannot be undone, `primary` otherwise. */
+  readonly tone?: 'danger' | 'primary';
   readonly onConfirm: () => void;
   /** Cancel or Escape. */
   readonly onCancel: () => void;
@@ -22,7 +24,16 @@ export interface ConfirmDialogProps {
  *   busy={false} onConfirm={remove} onCancel={close}>The cat for $12 will be gone.</ConfirmDialog>}
  */
 export function ConfirmDialog(props: ConfirmDialogProps) {
-  const { title, children, confirmLabel, busyLabel, busy, onConfirm, onCancel } = props;
+  const {
+    title,
+    children,
+    confirmLabel,
+    busyLabel,
+    busy,
+    tone = 'danger',
+    onConfirm,
+    onCancel,
+  } = props;
   const dialog = useRef<HTMLDialogElement>(null);
   const cancel = useRef<HTMLButtonElement>(null);
 
@@ -59,7 +70,7 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
         </button>
         <button
           type="button"
-          className="button button-danger"
+          className={`button button-${tone}`}
           aria-disabled={busy}
           onClick={() => busy || onConfirm()}
         >

@@ -4,8 +4,10 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { petTypeValues } from '@petstore/api-contract/types';
 import { build } from 'vite';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { initialAssets } from '../../src/bundle/initial-assets';
 
 const appRoot = fileURLToPath(new URL('../../', import.meta.url));
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
@@ -117,4 +119,32 @@ it("maps only to the app's sources, the sources of the packages it imports and t
   expect(maps.length).toBeGreaterThan(0);
   const outside = sources.filter((source) => !allowed.some((dir) => source.startsWith(dir)));
   expect(outside).toEqual([]);
+});
+
+it("ships each pet type's picture as an SVG file of its own, never inlined in the code", () => {
+  // Prepare
+  const pictures = files.filter((file) => /^assets\/[\w-]+\.svg$/.test(file.name));
+  const code = files.filter((file) => /\.(js|css)$/.test(file.name));
+
+  // Assess: one file per type of the contract, each a picture, and no data URL anywhere
+  for (const type of petTypeValues) {
+    const picture = pictures.find((file) => file.name.startsWith(`assets/${type}-`));
+    expect(picture?.text).toMatch(/^<svg [^>]*viewBox="0 0 160 120"/);
+  }
+  expect(code.filter((file) => file.text.includes('data:image/svg'))).toEqual([]);
+});
+
+it("keeps the admin's parts (add form, removal question, sales) out of the initial JavaScript: a chunk loaded on demand", () => {
+  // Prepare
+  const index = files.find((file) => file.name === 'index.html')?.text ?? '';
+  const { scripts } = initialAssets(index);
+  const initial = files.filter((file) => scripts.includes(file.name));
+  const admin = files.find((file) => /^assets\/admin-parts-[\w-]+\.js$/.test(file.name));
+
+  // Assess
+  expect(initial.length).toBeGreaterThan(0);
+  for (const text of ['Who bought what', 'Remove and erase the sale', 'Price (US dollars)']) {
+    expect(admin?.text).toContain(text);
+    expect(initial.filter((file) => file.text.includes(text))).toEqual([]);
+  }
 });

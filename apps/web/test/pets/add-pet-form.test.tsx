@@ -8,6 +8,7 @@ beforeEach(async () => {
   server = await startTestServer();
   server.reply('GET /me', { status: 200, body: people.admin });
   server.reply('GET /pets?limit=12', { status: 200, body: { items: [aPet()] } });
+  server.reply('GET /pets?limit=100', { status: 200, body: { items: [] } });
 });
 afterEach(() => server.close());
 
@@ -61,6 +62,22 @@ it('checks the price on leaving the field, before any submit, and clears the mes
   // Assess
   expect(screen.queryByText('The price can be at most $100,000.')).toBeNull();
   expect(form.price.getAttribute('aria-invalid')).toBeNull();
+});
+
+it('says a negative price is negative, not that it is no number, and sends nothing', async () => {
+  // Prepare
+  const form = await openForm();
+
+  // Act
+  await form.user.selectOptions(form.type, 'dog');
+  await form.user.type(form.price, '-249.99');
+  await form.user.click(form.submit);
+
+  // Assess
+  expect(screen.getByText('A price cannot be negative: enter at least $0.01.')).toBeTruthy();
+  expect(screen.queryByText(/as a number/)).toBeNull();
+  expect(document.activeElement).toBe(form.price);
+  expect(posts()).toHaveLength(0);
 });
 
 it("shows the API's own field errors next to the field", async () => {

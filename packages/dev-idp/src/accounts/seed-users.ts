@@ -46,3 +46,24 @@ export async function loadSeedUsers(file: string): Promise<readonly SeedUser[]> 
   }
   return users;
 }
+
+/** A seed user with a demo password: shown at start and on the sign-in page, to sign in with. */
+export interface DemoUser {
+  readonly email: string;
+  readonly name: string;
+  readonly password: string;
+}
+
+/**
+ * The seed users that carry a `demoPassword` (the package's own seed file's): the local demo
+ * accounts. A seed file without demo passwords has none, and nothing shows them.
+ *
+ * @example
+ * demoUsersOf(await loadSeedUsers(devIdpDefaults.seedUsersFile))
+ * // [{ email: 'admin@petstore.local', name: 'Ada Admin', password: 'petstore-admin-demo' }, ...]
+ */
+export function demoUsersOf(users: readonly SeedUser[]): readonly DemoUser[] {
+  return users.flatMap(({ email, name, demoPassword }) =>
+    demoPassword === undefined ? [] : [{ email, name, password: demoPassword }],
+  );
+}

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import { AccountStore } from '../accounts/account-store';
 import { HashingQueue } from '../accounts/hashing-queue';
-import { loadSeedUsers } from '../accounts/seed-users';
+import { type DemoUser, demoUsersOf, loadSeedUsers } from '../accounts/seed-users';
 import { SignInThrottle } from '../accounts/sign-in-throttle';
 import { loadSubjectKey } from '../accounts/subject-key';
 import {
@@ -43,7 +43,7 @@ export interface DevIdp {
   /** Where the signing keys live (a file path, or memory). */
   readonly keyStorage: string;
   /** Seed users that have a demo password, for the start banner. */
-  readonly demoUsers: readonly { email: string; name: string; password: string }[];
+  readonly demoUsers: readonly DemoUser[];
   /** Current keys: the one signing, and all published. */
   keys(): KeysChange;
   /** Emits `keys` after the published keys changed (rotation, expiry of a retired key). */
@@ -115,9 +115,7 @@ export async function startDevIdp(options: StartDevIdpOptions = {}): Promise<Dev
     jwksUri: `${issuer}/jwks`,
     config,
     keyStorage: source.description,
-    demoUsers: seedUsers.flatMap(({ email, name, demoPassword }) =>
-      demoPassword === undefined ? [] : [{ email, name, password: demoPassword }],
-    ),
+    demoUsers: demoUsersOf(seedUsers),
     keys: () => ({ signingKid: kids()[0] ?? '', publishedKids: kids() }),
     onKeysChange: (listener) => {
       live.on('keys', listener);

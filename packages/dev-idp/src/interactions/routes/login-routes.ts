@@ -1,4 +1,5 @@
 import { HashingBusyError } from '../../accounts/hashing-queue';
+import { demoUsersOf } from '../../accounts/seed-users';
 import type { Lockout } from '../../accounts/sign-in-throttle';
 import { logLine } from '../../logging/log-line';
 import { clientNameOf, type InteractionRoute } from '../interaction-context';
@@ -38,7 +39,8 @@ export const postDatabaseLogin: InteractionRoute = async (context) => {
   const address = req.socket.remoteAddress ?? 'unknown';
   const refuse = async (status: number, error: string) => {
     const clientName = await clientNameOf(provider, details.params.client_id);
-    sendHtml(res, status, loginPage({ uid, clientName, email, error }));
+    const demoUsers = demoUsersOf(accounts.seedUsers);
+    sendHtml(res, status, loginPage({ uid, clientName, email, error, demoUsers }));
   };
 
   const attempt = throttle.begin(email, address);

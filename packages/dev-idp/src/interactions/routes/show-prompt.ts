@@ -1,3 +1,4 @@
+import { demoUsersOf } from '../../accounts/seed-users';
 import { clientNameOf, type InteractionRoute } from '../interaction-context';
 import { loginPage } from '../pages/login-page';
 import { sendHtml } from '../send-html';
@@ -10,7 +11,8 @@ export const showPrompt: InteractionRoute = async (context) => {
   switch (details.prompt.name) {
     case 'login': {
       const clientName = await clientNameOf(context.provider, details.params.client_id);
-      sendHtml(context.res, 200, loginPage({ uid: context.uid, clientName }));
+      const demoUsers = demoUsersOf(context.accounts.seedUsers);
+      sendHtml(context.res, 200, loginPage({ uid: context.uid, clientName, demoUsers }));
       return;
     }
     case 'consent':

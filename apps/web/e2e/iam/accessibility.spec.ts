@@ -1,0 +1,3 @@
+import { accessibilityStories } from '../stories/accessibility-stories';
+
+accessibilityStories('iam');

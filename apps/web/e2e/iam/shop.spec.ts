@@ -1,0 +1,3 @@
+import { shopStories } from '../stories/shop-stories';
+
+shopStories('iam');

@@ -1,0 +1,3 @@
+import { phoneStories } from './stories/phone-stories';
+
+phoneStories('token');

@@ -1,0 +1,3 @@
+import { salesStories } from './stories/sales-stories';
+
+salesStories('token');
