@@ -36,8 +36,8 @@ describe('the gateway command line', () => {
       'test/fixtures/local-tools/env-vars-nested.json: "ListPetsFunction"."LOG_LEVEL" must be a string, a number or a boolean',
     ],
     [
-      ['--template', 'x.yaml', '--env-vars', 'test/fixtures/local-tools/env-vars-truncated.json'],
-      'test/fixtures/local-tools/env-vars-truncated.json: is not JSON',
+      ['--template', 'x.yaml', '--env-vars', 'test/fixtures/local-tools/env-vars-not-json.txt'],
+      'test/fixtures/local-tools/env-vars-not-json.txt: is not JSON',
     ],
     [
       ['--template', 'x.yaml', '--parameter-overrides', 'Stage=dev Oops'],

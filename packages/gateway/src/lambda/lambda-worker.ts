@@ -70,7 +70,8 @@ export class LambdaWorker {
   ) {
     this.worker = new Worker(bootstrap, {
       env: { ...spec.env },
-      execArgv: [],
+      // A debugged environment's inspector is announced by the gateway's log, not Node's stderr.
+      execArgv: spec.inspect ? ['--inspect-publish-uid=http'] : [],
       resourceLimits: { maxOldGenerationSizeMb: spec.memoryMb },
       workerData: {
         handlerFile: spec.handlerFile,

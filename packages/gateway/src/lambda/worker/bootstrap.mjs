@@ -45,11 +45,14 @@ handlerReady.catch(() => {});
 
 parentPort.on('message', async (message) => {
   if (message.type !== 'invoke') return;
-  logsBelongTo(message.context.awsRequestId);
   let handler;
   try {
+    // The module's own code (Lambda's init phase) runs before the first invocation: its lines
+    // belong to none.
     handler = await handlerReady;
+    logsBelongTo(message.context.awsRequestId);
   } catch (error) {
+    logsBelongTo(message.context.awsRequestId);
     reply(message.id, { ok: false, error: toLambdaError(error), discard: true });
     return;
   }
