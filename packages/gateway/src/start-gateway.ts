@@ -123,6 +123,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     ...(options.api ? { api: options.api } : {}),
   });
   for (const warning of model.warnings) logger.warn(warning);
+  for (const note of model.notes ?? []) logger.info(note);
   const iam = iamOptions(model, options.credentials);
   const apiKeys = apiKeyValues(model, options.apiKeys);
   const usageMeters = new UsageMeters(clock);
