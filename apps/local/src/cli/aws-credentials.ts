@@ -8,14 +8,12 @@
  * Also exports PET_ID_TOKEN (the ID token, for `X-Id-Token` on a purchase) and the URLs.
  */
 
+import '../config/quiet-aws-sdk-notice';
 import { readCommandLine } from '@petstore/command-line';
 import { configuredEndpoints } from '../config/configured-endpoints';
 import { localIamSettings } from '../iam/local-iam-settings';
 import { roleCredentials } from '../iam/role-credentials';
 import { runningStackOrExit } from './running-stack-or-exit';
-
-// The AWS SDK is pinned (the lockfile); its Node.js 20 notice is noise here.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const personas = ['admin', 'buyer'] as const;
 const {

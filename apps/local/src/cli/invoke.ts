@@ -6,6 +6,7 @@
  * with the stack's template, parameter overrides and env-vars file.
  * Sample events: apps/local/events/.
  */
+import '../config/quiet-aws-sdk-notice';
 import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { text } from 'node:stream/consumers';

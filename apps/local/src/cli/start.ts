@@ -7,6 +7,7 @@
  * even if it is killed outright.
  */
 
+import '../config/quiet-aws-sdk-notice';
 import { exitWithMistake, readCommandLine } from '@petstore/command-line';
 import { LocalConfigError, readLocalConfig } from '../config/local-config';
 import { localPorts, portNames } from '../config/local-ports';
@@ -64,9 +65,6 @@ const spec = {
   bareValues: { inspect: '9229' },
 } as const;
 const { values } = readCommandLine(spec);
-
-// The AWS SDK is pinned (the README's toolchain notes); its Node.js 20 notice is noise here.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 let config: ReturnType<typeof readLocalConfig>;
 try {
