@@ -78,7 +78,7 @@ describe('parseCommandLine', () => {
 
 describe('parseCommandLine with bareValues (an option whose value may be left out)', () => {
   const start = {
-    usage: 'pnpm start [--inspect[=port]]',
+    usage: 'local start [--inspect[=port]]',
     options: { inspect: { type: 'string' } },
     bareValues: { inspect: '9229' },
   } as const;
@@ -100,7 +100,7 @@ describe('parseCommandLine with bareValues (an option whose value may be left ou
   it('takes no value from the next argument: that one is an argument of its own', () => {
     expect(parseCommandLine(start, ['--inspect', '9300'])).toEqual({
       kind: 'mistake',
-      text: "Unexpected argument '9300'\nUsage: pnpm start [--inspect[=port]]",
+      text: "Unexpected argument '9300'\nUsage: local start [--inspect[=port]]",
     });
   });
 

@@ -96,3 +96,29 @@ function inputsByPackage(output: Metafile['outputs'][string] | undefined): [stri
 function kib(bytes: number): string {
   return `${(bytes / 1024).toFixed(1).padStart(7)} KiB`;
 }
+
+/**
+ * A package's build script: bundles the entries and prints the sizes; when esbuild refuses the
+ * code (it has printed each error, with its file, line and code frame), says so in one line and
+ * ends the process with exit code 1, without a stack trace (an error in the code is expected;
+ * where esbuild failed is not news). Anything else fails as it is.
+ *
+ * @example
+ * await runBundleScript(root, { authorizer: 'src/handler.ts' }, 8);
+ */
+export async function runBundleScript(
+  packageRoot: string,
+  entries: Readonly<Record<string, string>>,
+  inputsShown?: number,
+): Promise<void> {
+  try {
+    console.log(formatReports(await bundleLambdas(packageRoot, entries), inputsShown));
+  } catch (error) {
+    const errors = (error as { errors?: unknown }).errors;
+    if (!Array.isArray(errors)) throw error;
+    console.error(
+      `Bundling failed: ${errors.length} error${errors.length === 1 ? '' : 's'} (above).`,
+    );
+    process.exitCode = 1;
+  }
+}
