@@ -5,7 +5,7 @@ import type { PetService } from '@petstore/domain/pets';
  * (`pnpm invoke`) name them.
  */
 export const classicPets = [
-  { id: '0b9e8a3c-4f7e-4d8e-9a57-2f6f8d0c1e2a', type: 'dog', price: 249.99 },
+  { id: 'd06a1b2c-3d4e-4f5a-8b6c-7d8e9f0a1b2c', type: 'dog', price: 249.99 },
   { id: '5f2c7d1e-3a4b-4c6d-8e9f-0a1b2c3d4e5f', type: 'cat', price: 124.99 },
   { id: '9d8c7b6a-5e4f-4a3b-9c2d-1e0f9a8b7c6d', type: 'fish', price: 0.99 },
 ] as const;
