@@ -50,8 +50,9 @@ describe('parameterOverrides', () => {
 
   it("reads CloudFormation's ParameterKey=...,ParameterValue=... form", () => {
     expect(
-      parameterOverrides(['ParameterKey=Stage,ParameterValue=dev ParameterKey=List,ParameterValue=a,b'])
-        .pairs,
+      parameterOverrides([
+        'ParameterKey=Stage,ParameterValue=dev ParameterKey=List,ParameterValue=a,b',
+      ]).pairs,
     ).toEqual([
       ['Stage', 'dev'],
       ['List', 'a,b'],
