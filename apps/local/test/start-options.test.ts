@@ -101,7 +101,9 @@ describe('pnpm start --template --parameter-overrides --env-vars --inspect', () 
     expect(new Set(ports).size).toBe(3);
   });
 
-  it("lets a debugger attached at a function's port see its handler's script and stop at a breakpoint in it", async () => {
+  it("lets a debugger attached at a function's port see its handler's script and stop at a breakpoint in it", {
+    timeout: 90_000,
+  }, async () => {
     // Prepare: attached to ListPetsFunction's environment, a breakpoint in its handler
     // (apps/api/src/handlers/list-pets.ts: `status: 200, body: await ...`, in the minified bundle).
     const flags = typeof WebSocket === 'undefined' ? ['--experimental-websocket'] : [];
@@ -120,8 +122,30 @@ describe('pnpm start --template --parameter-overrides --env-vars --inspect', () 
     const steps = createInterface({ input: attached.stdout as NodeJS.ReadableStream })[
       Symbol.asyncIterator
     ]();
-    const step = async () => JSON.parse(String((await steps.next()).value));
-    expect(await step()).toMatchObject({ ready: true, breakpoints: 1 });
+    let errors = '';
+    attached.stderr?.on('data', (chunk) => {
+      errors += chunk;
+    });
+    // Each step within 20 s, else the test says what the debugger and the stack printed.
+    const step = async () => {
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () =>
+            reject(
+              new Error(`No debugger step in 20 s: ${errors}\n${stack.output().slice(-3000)}`),
+            ),
+          20_000,
+        );
+      });
+      const { value, done } = await Promise.race([steps.next(), late]).finally(() =>
+        clearTimeout(timer),
+      );
+      if (done) throw new Error(`The debugger ended: ${errors}`);
+      return JSON.parse(String(value));
+    };
+    // The bundle names its source map (the debugger shows apps/api/src/handlers/list-pets.ts).
+    expect(await step()).toMatchObject({ ready: true, breakpoints: 1, sourceMap: 'index.mjs.map' });
     const token = await tokenFor(stack, 'buyer');
 
     // Act

@@ -17,7 +17,7 @@ export interface BundleReport {
  * Bundles each entry into `<packageRoot>/dist/<name>/index.mjs`, the artefact a template's
  * `CodeUri: .../dist/<name>` with `Handler: index.handler` deploys: ESM for the nodejs22.x
  * runtime, minified, dependencies (the AWS SDK included) inlined so the deployed versions are
- * the tested ones, source maps beside it. Bundles are rewritten in place (a running local
+ * the tested ones, source maps beside it (linked: the bundle ends with its `sourceMappingURL`). Bundles are rewritten in place (a running local
  * gateway watches their folders) and folders of entries that no longer exist are removed.
  *
  * @example
@@ -40,7 +40,8 @@ export async function bundleLambdas(
         target: 'node22',
         format: 'esm',
         minify: true,
-        sourcemap: 'external',
+        // Linked: the bundle names its map, for Node's --enable-source-maps and for debuggers.
+        sourcemap: 'linked',
         metafile: true,
         legalComments: 'none',
         // Some dependencies (the AWS SDK among them) still call `require`: give the ESM bundle one.

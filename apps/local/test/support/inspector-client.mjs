@@ -55,7 +55,12 @@ const { locations } = await send('Debugger.setBreakpointByUrl', {
   lineNumber,
   columnNumber,
 });
-print({ ready: true, script: script.params.url, breakpoints: locations.length });
+print({
+  ready: true,
+  script: script.params.url,
+  sourceMap: script.params.sourceMapURL,
+  breakpoints: locations.length,
+});
 
 const paused = await event((message) => message.method === 'Debugger.paused');
 const [frame] = paused.params.callFrames;
