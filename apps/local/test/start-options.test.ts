@@ -119,6 +119,7 @@ describe('pnpm start --template --parameter-overrides --env-vars --inspect', () 
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
     started.push(attached);
+    const exited = once(attached, 'exit');
     const steps = createInterface({ input: attached.stdout as NodeJS.ReadableStream })[
       Symbol.asyncIterator
     ]();
@@ -157,7 +158,7 @@ describe('pnpm start --template --parameter-overrides --env-vars --inspect', () 
     expect(paused).toEqual({ paused: { inScript: true, atText: true } });
     expect(resumed).toEqual({ resumed: true });
     expect((await reply).status).toBe(200);
-    const [code] = await once(attached, 'exit');
+    const [code] = await exited;
     expect(code).toBe(0);
   });
 });

@@ -72,4 +72,6 @@ print({
 });
 await send('Debugger.resume');
 print({ resumed: true });
+// Done: no need to wait for the close handshake (a debugged process may be slow to answer it).
 socket.close();
+process.exit(0);

@@ -93,10 +93,11 @@ function attachDebugger(port: number, holdMs: number) {
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   started.push(child);
+  const exited = once(child, 'exit');
   const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream })[
     Symbol.asyncIterator
   ]();
-  return { child, step: async () => JSON.parse(String((await lines.next()).value)) };
+  return { exited, step: async () => JSON.parse(String((await lines.next()).value)) };
 }
 
 describe('a gateway started with inspect', () => {
@@ -140,7 +141,7 @@ describe('a gateway started with inspect', () => {
     expect(resumed).toEqual({ resumed: true });
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ path: '/chatty' });
-    const [code] = await once(debuggerClient.child, 'exit');
+    const [code] = await debuggerClient.exited;
     expect(code).toBe(0);
   });
 
