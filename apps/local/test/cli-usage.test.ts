@@ -77,6 +77,25 @@ describe('pnpm api-key', () => {
   });
 });
 
+describe.each(['access-token', 'aws-credentials'])('pnpm %s with no stack running', (name) => {
+  it('says that no stack runs and how to start one, without a stack trace: exit 1', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'petstore-no-stack-'));
+    const env = Object.fromEntries(
+      Object.entries(process.env).filter(([variable]) => !/_PORT$/.test(variable)),
+    );
+    const { code, stdout, stderr } = await runCommand(
+      fileURLToPath(new URL(`../src/cli/${name}.ts`, import.meta.url)),
+      ['buyer'],
+      { env: { ...env, DATA_DIR: dataDir } },
+    ).finally(() => rmSync(dataDir, { recursive: true, force: true }));
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(
+      `pnpm ${name}: No local stack is running: none is recorded in ${dataDir}/stacks/ (DATA_DIR). Start one with pnpm start, in another terminal; for a stack started with another DATA_DIR, set DATA_DIR to it.\n`,
+    );
+  });
+});
+
 describe('pnpm invoke', () => {
   it('exits 2 with the usage for a third argument, instead of ignoring it', async () => {
     const { code, stderr } = await run('invoke', ['ListPetsFunction', 'a.json', 'b.json']);

@@ -17,8 +17,10 @@ export interface RunningStack {
   readonly record: StackRecord | undefined;
 }
 
+/** A folder as a message shows it: from the repository root when it is inside, else as it is. */
 function shown(path: string): string {
-  return `${relative(repoRoot, path) || '.'}/`;
+  const inside = relative(repoRoot, path);
+  return `${inside.startsWith('..') ? path : inside || '.'}/`;
 }
 
 function describe(record: StackRecord, dataDir: string): string {
