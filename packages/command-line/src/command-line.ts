@@ -10,6 +10,13 @@ export interface CommandSpec<O extends Options> {
   readonly details?: string;
   readonly options: O;
   /**
+   * String options that may also be given without a value, and the value they take then, like
+   * Node's own `--inspect[=port]`: `{ inspect: '9229' }` reads `--inspect` as `--inspect=9229`.
+   * Their value is only ever inline (`--inspect=9230`): `--inspect 9230` is the option alone and
+   * an argument.
+   */
+  readonly bareValues?: Readonly<Record<string, string>>;
+  /**
    * The positional arguments, in order; each is required unless `optional` (then only the last
    * ones). A list of choices restricts it. Without it the command takes none.
    */
@@ -44,6 +51,23 @@ function firstSentence(error: unknown): string | undefined {
   return (error as Error).message.split(/\.\s/)[0] ?? '';
 }
 
+/**
+ * The arguments with each bare option of `bareValues` given its value (`--inspect` becomes
+ * `--inspect=9229`), up to a `--` that ends the options.
+ */
+function withBareValues(
+  args: readonly string[],
+  bareValues: Readonly<Record<string, string>> | undefined,
+): string[] {
+  if (!bareValues) return [...args];
+  const end = args.indexOf('--');
+  return args.map((arg, index) => {
+    if ((end !== -1 && index >= end) || !arg.startsWith('--')) return arg;
+    const name = arg.slice(2);
+    return Object.hasOwn(bareValues, name) ? `${arg}=${bareValues[name]}` : arg;
+  });
+}
+
 /** `Usage: ...` with the details, as `--help` prints it. */
 function helpText(spec: { readonly usage: string; readonly details?: string }): string {
   return [`Usage: ${spec.usage}`, ...(spec.details ? ['', spec.details] : [])].join('\n');
@@ -52,7 +76,8 @@ function helpText(spec: { readonly usage: string; readonly details?: string }): 
 /**
  * Parses a command line with `node:util`'s `parseArgs`, strictly: an unknown option, an option
  * without its value, a missing, extra or unexpected positional argument is a mistake, whose text
- * names it and ends with the usage line. `--help` (`-h`) asks for the usage.
+ * names it and ends with the usage line. `--help` (`-h`) asks for the usage. An option of
+ * `spec.bareValues` given alone takes its value there (`--inspect` as `--inspect=9229`).
  *
  * @example
  * parseCommandLine({ usage: 'pnpm start [--memory]', options: { memory: { type: 'boolean' } } }, ['--memry'])
@@ -67,7 +92,7 @@ export function parseCommandLine<O extends Options>(
   let parsed: { values: Record<string, unknown>; positionals: string[] };
   try {
     parsed = parseArgs({
-      args: [...args],
+      args: withBareValues(args, spec.bareValues),
       options: { ...spec.options, ...help },
       strict: true,
       allowPositionals: expected.length > 0,

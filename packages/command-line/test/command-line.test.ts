@@ -76,6 +76,43 @@ describe('parseCommandLine', () => {
   });
 });
 
+describe('parseCommandLine with bareValues (an option whose value may be left out)', () => {
+  const start = {
+    usage: 'local start [--inspect[=port]]',
+    options: { inspect: { type: 'string' } },
+    bareValues: { inspect: '9229' },
+  } as const;
+
+  it('reads the option alone as its bare value, like node --inspect', () => {
+    expect(parseCommandLine(start, ['--inspect'])).toEqual({
+      kind: 'parsed',
+      values: { inspect: '9229' },
+      positionals: [],
+    });
+  });
+
+  it('reads an inline value as given', () => {
+    expect(parseCommandLine(start, ['--inspect=9300'])).toMatchObject({
+      values: { inspect: '9300' },
+    });
+  });
+
+  it('takes no value from the next argument: that one is an argument of its own', () => {
+    expect(parseCommandLine(start, ['--inspect', '9300'])).toEqual({
+      kind: 'mistake',
+      text: "Unexpected argument '9300'\nUsage: local start [--inspect[=port]]",
+    });
+  });
+
+  it('leaves what follows -- alone', () => {
+    const spec = { ...start, positionals: [{ name: 'rest', optional: true }] };
+    expect(parseCommandLine(spec, ['--', '--inspect'])).toMatchObject({
+      values: {},
+      positionals: ['--inspect'],
+    });
+  });
+});
+
 describe('parseSubcommand', () => {
   const devIdp = { usage: 'dev-idp <command>', commands: ['start', 'token'] };
 

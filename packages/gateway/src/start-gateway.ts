@@ -4,14 +4,18 @@ import { GatewayOptionsError } from './errors';
 import { apiPorts } from './http/api-ports';
 import { listen, portOf } from './http/gateway-server';
 import { createPipeline, type IamOptions } from './http/handle-request';
+import { noTimeoutMs } from './lambda/function-host';
 import type { EnvironmentOverrides } from './lambda/lambda-environment';
-import { LambdaRuntime } from './lambda/lambda-runtime';
+import { type FunctionInspector, inspectorPorts, LambdaRuntime } from './lambda/lambda-runtime';
 import { type GatewayLogger, withDefaults } from './logger';
 import { defaultIdentity, type LocalIdentity } from './template/local-identity';
 import type { ApiModel, GatewayModel } from './template/model';
 import { readTemplate } from './template/read-template';
 import { apiKeyValues } from './usage-plans/local-api-keys';
 import { UsageMeters } from './usage-plans/usage-plan-gate';
+
+export { readEnvVarsFile } from './lambda/env-vars-file';
+export type { FunctionInspector } from './lambda/lambda-runtime';
 
 export interface GatewayOptions {
   /** The SAM template; paths in it are relative to its folder. */
@@ -55,6 +59,14 @@ export interface GatewayOptions {
    * store). Required when a served route is `AWS_IAM`: without it the gateway refuses to start.
    */
   readonly credentials?: CredentialStore;
+  /**
+   * Debug the functions: each function has one execution environment, started at once, that
+   * opens its own Node.js inspector (a debugger attaches there: Chrome DevTools, `node inspect`,
+   * VS Code), on `port` for the first function of the template and the next ports for the
+   * others, in order (`Gateway.inspectors`); no timeout (the function's, the gateway's
+   * integration timeout) ends a call paused at a breakpoint.
+   */
+  readonly inspect?: { readonly port: number; readonly host?: string };
 }
 
 /** One API a gateway serves, on its own port. */
@@ -77,6 +89,8 @@ export interface Gateway {
   /** Every served API, in template order. */
   readonly apis: readonly ServedApi[];
   readonly model: GatewayModel;
+  /** Where each function's debugger listens, with the `inspect` option (else empty). */
+  readonly inspectors: readonly FunctionInspector[];
   /** Pool sizes of a function: how many environments exist now, and at most so far. */
   poolStats(
     functionId: string,
@@ -95,6 +109,11 @@ export interface Gateway {
  * await gateway.close();
  */
 export async function startGateway(options: GatewayOptions): Promise<Gateway> {
+  if (options.inspect && !(Number.isInteger(options.inspect.port) && options.inspect.port > 0)) {
+    throw new GatewayOptionsError(
+      `inspect.port must be a port number above 0 (each function takes the next one), not ${options.inspect.port}`,
+    );
+  }
   const logger = withDefaults(options.logger);
   const identity: LocalIdentity = { ...defaultIdentity, ...options.identity };
   const clock = options.clock ?? Date.now;
@@ -104,18 +123,24 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     ...(options.api ? { api: options.api } : {}),
   });
   for (const warning of model.warnings) logger.warn(warning);
+  for (const note of model.notes ?? []) logger.info(note);
   const iam = iamOptions(model, options.credentials);
   const apiKeys = apiKeyValues(model, options.apiKeys);
   const usageMeters = new UsageMeters(clock);
   const ports = apiPorts(model.apis, options.port, options.ports);
+  const host = options.host ?? '127.0.0.1';
+  const inspect = options.inspect && {
+    host: options.inspect.host ?? host,
+    port: options.inspect.port,
+  };
   const runtime = await LambdaRuntime.start(model.functions, {
     identity,
     overrides: options.environment ?? {},
     maxConcurrency: options.maxConcurrency ?? 4,
     watch: options.watch ?? false,
     logger,
+    inspect,
   });
-  const host = options.host ?? '127.0.0.1';
   const servers: Server[] = [];
   const apis: ServedApi[] = [];
   const closeServers = () =>
@@ -134,7 +159,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         runtime,
         identity,
         logger,
-        integrationTimeoutMs: options.integrationTimeoutMs ?? 29_000,
+        integrationTimeoutMs: inspect ? noTimeoutMs : (options.integrationTimeoutMs ?? 29_000),
         clock,
         apiKeys,
         usageMeters,
@@ -167,6 +192,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     port: first.port,
     apis,
     model,
+    inspectors: inspectorPorts([...model.functions.keys()], inspect),
     poolStats: (functionId) => runtime.stats(functionId),
     close: async () => {
       await closeServers();

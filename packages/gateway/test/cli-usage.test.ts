@@ -31,12 +31,30 @@ describe('the gateway command line', () => {
       ['--template', 'x.yaml', '--api-keys', 'test/fixtures/api-keys/not-strings.json'],
       '--api-keys test/fixtures/api-keys/not-strings.json: the value of QuotaKey is not a string',
     ],
+    [
+      ['--template', 'x.yaml', '--env-vars', 'test/fixtures/local-tools/env-vars-nested.json'],
+      'test/fixtures/local-tools/env-vars-nested.json: "ListPetsFunction"."LOG_LEVEL" must be a string, a number or a boolean',
+    ],
+    [
+      ['--template', 'x.yaml', '--env-vars', 'test/fixtures/local-tools/env-vars-not-json.txt'],
+      'test/fixtures/local-tools/env-vars-not-json.txt: is not JSON',
+    ],
+    [
+      ['--template', 'x.yaml', '--parameter-overrides', 'Stage=dev Oops'],
+      "--parameter-overrides must be Name=Value words (or ParameterKey=Name,ParameterValue=Value), not 'Oops'",
+    ],
+    [['--template', 'x.yaml', '--inspect=x'], "--inspect must be a port number, not 'x'"],
+    [
+      ['--template', 'x.yaml', '--inspect=0'],
+      '--inspect needs a port above 0: each function takes the next one',
+    ],
   ])(
     'exits 2 for %j, naming the mistake, then the usage, without a stack trace',
     async (args, message) => {
       const { code, stderr } = await run(args);
       expect(code).toBe(2);
-      expect(stderr.startsWith(`${message}\nUsage: petstore-gateway --template`)).toBe(true);
+      expect(stderr.startsWith(message), stderr).toBe(true);
+      expect(stderr).toContain('\nUsage: petstore-gateway --template');
       expect(stderr).not.toMatch(/\n\s+at /);
     },
   );

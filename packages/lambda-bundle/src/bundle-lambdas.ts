@@ -17,7 +17,7 @@ export interface BundleReport {
  * Bundles each entry into `<packageRoot>/dist/<name>/index.mjs`, the artefact a template's
  * `CodeUri: .../dist/<name>` with `Handler: index.handler` deploys: ESM for the nodejs22.x
  * runtime, minified, dependencies (the AWS SDK included) inlined so the deployed versions are
- * the tested ones, source maps beside it. Bundles are rewritten in place (a running local
+ * the tested ones, source maps beside it (linked: the bundle ends with its `sourceMappingURL`). Bundles are rewritten in place (a running local
  * gateway watches their folders) and folders of entries that no longer exist are removed.
  *
  * @example
@@ -40,7 +40,8 @@ export async function bundleLambdas(
         target: 'node22',
         format: 'esm',
         minify: true,
-        sourcemap: 'external',
+        // Linked: the bundle names its map, for Node's --enable-source-maps and for debuggers.
+        sourcemap: 'linked',
         metafile: true,
         legalComments: 'none',
         // Some dependencies (the AWS SDK among them) still call `require`: give the ESM bundle one.
@@ -95,4 +96,30 @@ function inputsByPackage(output: Metafile['outputs'][string] | undefined): [stri
 
 function kib(bytes: number): string {
   return `${(bytes / 1024).toFixed(1).padStart(7)} KiB`;
+}
+
+/**
+ * A package's build script: bundles the entries and prints the sizes; when esbuild refuses the
+ * code (it has printed each error, with its file, line and code frame), says so in one line and
+ * ends the process with exit code 1, without a stack trace (an error in the code is expected;
+ * where esbuild failed is not news). Anything else fails as it is.
+ *
+ * @example
+ * await runBundleScript(root, { authorizer: 'src/handler.ts' }, 8);
+ */
+export async function runBundleScript(
+  packageRoot: string,
+  entries: Readonly<Record<string, string>>,
+  inputsShown?: number,
+): Promise<void> {
+  try {
+    console.log(formatReports(await bundleLambdas(packageRoot, entries), inputsShown));
+  } catch (error) {
+    const errors = (error as { errors?: unknown }).errors;
+    if (!Array.isArray(errors)) throw error;
+    console.error(
+      `Bundling failed: ${errors.length} error${errors.length === 1 ? '' : 's'} (above).`,
+    );
+    process.exitCode = 1;
+  }
 }

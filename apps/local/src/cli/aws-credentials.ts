@@ -8,14 +8,12 @@
  * Also exports PET_ID_TOKEN (the ID token, for `X-Id-Token` on a purchase) and the URLs.
  */
 
+import '../config/quiet-aws-sdk-notice';
 import { readCommandLine } from '@petstore/command-line';
 import { configuredEndpoints } from '../config/configured-endpoints';
-import { readLocalConfig } from '../config/local-config';
 import { localIamSettings } from '../iam/local-iam-settings';
 import { roleCredentials } from '../iam/role-credentials';
-
-// The AWS SDK is pinned (the lockfile); its Node.js 20 notice is noise here.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+import { runningStackOrExit } from './running-stack-or-exit';
 
 const personas = ['admin', 'buyer'] as const;
 const {
@@ -29,9 +27,10 @@ const {
 // One of the choices: readCommandLine refuses anything else.
 const persona = chosen as (typeof personas)[number];
 
+const { stack } = runningStackOrExit('pnpm aws-credentials');
 try {
-  const endpoints = configuredEndpoints(readLocalConfig(process.env).ports);
-  const iam = await localIamSettings(endpoints);
+  const endpoints = configuredEndpoints(stack.ports);
+  const iam = await localIamSettings(endpoints, stack.record?.template);
   const { credentials, idToken } = await roleCredentials(persona, { ...endpoints, ...iam });
   const exports = {
     AWS_ACCESS_KEY_ID: credentials.accessKeyId,
@@ -48,6 +47,8 @@ try {
   }
 } catch (error) {
   const reason = error instanceof Error ? error.message : String(error);
-  console.error(`No credentials: ${reason}\nIs the local stack running (pnpm start)?`);
+  console.error(
+    `pnpm aws-credentials: no credentials: ${reason}\n${stack.record ? `The stack (PID ${stack.record.pid}) does not answer: is it still starting?` : 'Is a local stack running on these ports (pnpm start)?'}`,
+  );
   process.exit(1);
 }

@@ -1,9 +1,16 @@
 import { relative } from 'node:path';
+import { exportLine } from '../config/export-line';
 import type { LocalConfig } from '../config/local-config';
-import { repoRoot } from '../config/repo-paths';
+import { repoRoot, templatePath } from '../config/repo-paths';
 import type { Stack } from '../stack/start-stack';
 
-/** What `pnpm start` prints once everything is up: where things are and who can sign in. */
+/**
+ * What `pnpm start` prints once everything is up: where things are, who can sign in, the calls
+ * to make and, on other ports than the defaults, the `export` line of a second terminal.
+ *
+ * @example
+ * console.log(banner(stack, config));
+ */
 export function banner(stack: Stack, config: LocalConfig): string {
   const { m2m } = stack.idp.config;
   const data = config.dataDir
@@ -12,6 +19,25 @@ export function banner(stack: Stack, config: LocalConfig): string {
   const users = stack.idp.demoUsers.map(
     (user) => `    ${user.email.padEnd(26)} ${user.password.padEnd(14)} ${user.name}`,
   );
+  const exported = exportLine(config.ports, config.recordsDir);
+  const template =
+    config.templatePath === templatePath && Object.keys(config.parameterOverrides).length === 0
+      ? []
+      : [
+          `  Template            ${relative(repoRoot, config.templatePath) || config.templatePath}${Object.entries(
+            config.parameterOverrides,
+          )
+            .map(([name, value]) => ` ${name}=${value}`)
+            .join('')}`,
+        ];
+  const debuggers =
+    stack.inspectors.length === 0
+      ? []
+      : [
+          '',
+          `  Debuggers (--inspect): chrome://inspect (Configure: add each port), or node inspect 127.0.0.1:${stack.inspectors[0]?.port}`,
+          ...stack.inspectors.map((at) => `    ${at.functionId.padEnd(26)} ${at.host}:${at.port}`),
+        ];
   return [
     '',
     'Pet Store, secured: the local stack is up.',
@@ -23,6 +49,8 @@ export function banner(stack: Stack, config: LocalConfig): string {
     `  STS                 ${stack.stsUrl}    (AssumeRoleWithWebIdentity, GetCallerIdentity)`,
     `  SPA                 ${stack.webUrl}    (calls the ${stack.webApiMode === 'iam' ? 'IAM' : 'token'} API)`,
     `  DynamoDB            ${stack.dynamoEndpoint}  table ${stack.tableName}, ${data}${stack.seeded ? ', seeded' : ''}`,
+    ...template,
+    ...debuggers,
     '',
     '  Database connection (admins: add and remove pets):',
     ...users,
@@ -38,6 +66,12 @@ export function banner(stack: Stack, config: LocalConfig): string {
     stack.webApiMode === 'iam'
       ? '  The SPA on the token API: pnpm start (WEB_API_MODE=token, the default)'
       : '  The SPA on the IAM API:   WEB_API_MODE=iam pnpm start',
+    ...(exported
+      ? [
+          '  Another terminal: pnpm access-token, invoke, api-key and aws-credentials find this stack;',
+          `  the README's curl lines need its ports:   ${exported}`,
+        ]
+      : []),
     '  Ctrl-C stops everything.',
     '',
   ].join('\n');

@@ -1,25 +1,40 @@
 /**
- * `pnpm start [--memory] [--no-watch]`: the whole stack on this machine, on the ports of
+ * `pnpm start [--memory] [--no-watch] [--template ...] [--parameter-overrides ...] [--env-vars ...]
+ * [--inspect[=port]]`: the whole stack on this machine, on the ports of
  * src/config/local-ports.json (each moved by its variable), data in DATA_DIR.
  * SIGINT (Ctrl-C), SIGTERM and SIGHUP (the terminal closed) stop everything it started, at any
  * moment, the start included, and so does its parent's death; the commands it runs stop with it
  * even if it is killed outright.
  */
 
-import { readCommandLine } from '@petstore/command-line';
-import { readLocalConfig } from '../config/local-config';
+import '../config/quiet-aws-sdk-notice';
+import { exitWithMistake, readCommandLine } from '@petstore/command-line';
+import { LocalConfigError, readLocalConfig } from '../config/local-config';
 import { localPorts, portNames } from '../config/local-ports';
-import { type Stack, startStack } from '../stack/start-stack';
+import { quietImport } from '../stack/known-notices';
+import type { Stack } from '../stack/start-stack';
 import { stopSupervisedChildren } from '../stack/supervised-child';
 import { banner } from './banner';
+import { StartOptionError, startFlags } from './start-options';
 
 const row = (variable: string, fallback: string, meaning: string) =>
   `  ${variable.padEnd(19)} ${fallback.padEnd(6)} ${meaning}`;
-const { values: flags } = readCommandLine({
-  usage: 'pnpm start [--memory] [--no-watch]',
+const spec = {
+  usage:
+    'pnpm start [--memory] [--no-watch] [--template <file>] [--parameter-overrides <text>] [--env-vars <file>] [--inspect[=port]]',
   details: [
-    '  --memory     keep nothing on disk (the table, keys and users live until it stops)',
-    '  --no-watch   do not rebuild and reload functions when their sources change',
+    '  --memory               keep nothing on disk (the table, keys and users live until it stops)',
+    '  --no-watch             do not rebuild and reload functions when their sources change',
+    '  --template <file>      the SAM template (default infra/template.yaml)',
+    "  --parameter-overrides  template parameters, SAM's syntax: 'Name=Value Name2=\"a b\"' (repeatable);",
+    '                         they win over the ones the stack sets: TokenIssuer, JwksUri, Audience,',
+    '                         SpaClientId, AllowedClientIds, PartnerClientIds, RequireTokenType,',
+    '                         AllowedOrigin, EnableAccessLogs',
+    '  --env-vars <file>      function variables, SAM\'s JSON: { "ListPetsFunction": { "VAR": "value" },',
+    '                         "Parameters": { ... every function ... } }',
+    '  --inspect[=port]       a debugger for each function (default port 9229, the next functions the next',
+    '                         ports, as the start prints): chrome://inspect, node inspect 127.0.0.1:9229;',
+    '                         calls paused at a breakpoint do not time out',
     '',
     'Environment:',
     ...portNames.map((name) =>
@@ -32,12 +47,36 @@ const { values: flags } = readCommandLine({
       '-',
       "the partner API key's requests a day (template: PartnerQuotaLimit)",
     ),
+    row(
+      'LOG_FORMAT',
+      '-',
+      'text or json: the request and function lines (default: text on a terminal)',
+    ),
+    row('NO_COLOR', '-', 'set: no colours on a terminal'),
   ].join('\n'),
-  options: { memory: { type: 'boolean' }, 'no-watch': { type: 'boolean' } },
-});
+  options: {
+    memory: { type: 'boolean' },
+    'no-watch': { type: 'boolean' },
+    template: { type: 'string' },
+    'parameter-overrides': { type: 'string', multiple: true },
+    'env-vars': { type: 'string' },
+    inspect: { type: 'string' },
+  },
+  bareValues: { inspect: '9229' },
+} as const;
+const { values } = readCommandLine(spec);
 
-// The AWS SDK is pinned (the README's toolchain notes); its Node.js 20 notice is noise here.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+let config: ReturnType<typeof readLocalConfig>;
+try {
+  config = readLocalConfig(process.env, await startFlags(values));
+} catch (error) {
+  if (error instanceof StartOptionError) exitWithMistake(spec, error.message);
+  if (error instanceof LocalConfigError) {
+    console.error(`pnpm start: ${error.message}`);
+    process.exit(2);
+  }
+  throw error;
+}
 
 const log = {
   info: (line: string) => console.log(line),
@@ -69,10 +108,7 @@ setInterval(() => {
 }, 1_000).unref();
 
 try {
-  const config = readLocalConfig(process.env, {
-    memory: flags.memory === true,
-    noWatch: flags['no-watch'] === true,
-  });
+  const { startStack } = await quietImport(() => import('../stack/start-stack'));
   starting = startStack(config, log, {
     onDataDirGone: (message) => {
       console.error(`\n${message} Stopping; start again to create a fresh, seeded one.`);

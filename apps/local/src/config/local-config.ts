@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { localPorts, type PortName, portNames } from './local-ports';
-import { defaultDataDir } from './repo-paths';
+import { defaultDataDir, templatePath } from './repo-paths';
 
 const port = z.coerce.number().int().min(0).max(65_535);
 
@@ -19,6 +19,21 @@ export interface LocalConfig {
   readonly ports: Readonly<Record<PortName, number>>;
   /** Undefined with `--memory`: nothing is written to disk. */
   readonly dataDir: string | undefined;
+  /**
+   * `DATA_DIR`, even with `--memory`: where the running stack records itself for the commands of
+   * other terminals (`DATA_DIR/stacks/`).
+   */
+  readonly recordsDir: string;
+  /** The SAM template (`--template`; default `infra/template.yaml`). */
+  readonly templatePath: string;
+  /** Template parameters (`--parameter-overrides`), over the ones the stack sets. */
+  readonly parameterOverrides: Readonly<Record<string, string>>;
+  /** The `--env-vars` file, if any (read into `environment`). */
+  readonly envVarsFile: string | undefined;
+  /** Its variables by function logical id (`'*'`: every function), over the stack's own. */
+  readonly environment: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** `--inspect`: the first function's debugger port (the others' follow); undefined: none. */
+  readonly inspectPort: number | undefined;
   /** Rebuild and reload functions when their sources change. */
   readonly watch: boolean;
   /** Which API the SPA calls: the token API (bearer tokens) or the IAM API (SigV4, STS credentials). */
@@ -42,6 +57,17 @@ export interface StartFlags {
   readonly memory?: boolean;
   /** `--no-watch`: no rebuilds on source changes. */
   readonly noWatch?: boolean;
+  /** `--template`, an absolute path. */
+  readonly templatePath?: string;
+  /** `--parameter-overrides`. */
+  readonly parameterOverrides?: Readonly<Record<string, string>>;
+  /** `--env-vars`: the file and what it holds. */
+  readonly envVars?: {
+    readonly file: string;
+    readonly environment: LocalConfig['environment'];
+  };
+  /** `--inspect[=port]`. */
+  readonly inspectPort?: number;
 }
 
 /**
@@ -76,6 +102,12 @@ export function readLocalConfig(
   return {
     ports,
     dataDir: flags.memory ? undefined : DATA_DIR,
+    recordsDir: DATA_DIR,
+    templatePath: flags.templatePath ?? templatePath,
+    parameterOverrides: flags.parameterOverrides ?? {},
+    envVarsFile: flags.envVars?.file,
+    environment: flags.envVars?.environment ?? {},
+    inspectPort: flags.inspectPort,
     watch: !flags.noWatch,
     webApiMode: WEB_API_MODE,
     partnerQuotaLimit: PARTNER_QUOTA_LIMIT,

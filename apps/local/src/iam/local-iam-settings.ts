@@ -33,14 +33,15 @@ export function roleArnsOf(iam: IamModel): Record<Role, string> {
 
 /**
  * The region and role ARNs of the local stack, read from the template with the local parameters
- * (as the running stack reads it), for commands run beside it.
+ * (as the running stack reads it: `template`, its `--template`), for commands run beside it.
  *
  * @example
  * const { region, roleArns } = await localIamSettings(configuredEndpoints(ports));
  */
 export async function localIamSettings(
   endpoints: LocalEndpoints,
+  template: string = templatePath,
 ): Promise<{ region: string; roleArns: Record<Role, string> }> {
-  const iam = await readIamModel(templatePath, { parameters: localParameters(endpoints) });
+  const iam = await readIamModel(template, { parameters: localParameters(endpoints) });
   return { region: localIdentity.region, roleArns: roleArnsOf(iam) };
 }

@@ -1,4 +1,5 @@
 import { repoRoot } from '../config/repo-paths';
+import { buildFailureText } from './build-failure';
 import { spawnSupervised } from './supervised-child';
 
 /** The packages whose build output the template's functions run. */
@@ -8,7 +9,7 @@ const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1' };
 
 /**
  * Builds the Lambda bundles the template points at, through Turborepo (what is fresh comes
- * from its cache at once). Rejects with the build's output when it fails. The build stops with
+ * from its cache at once). Rejects with what the failed build said (`buildFailureText`). The build stops with
  * the stack, however the stack ends (`spawnSupervised`).
  *
  * @example
@@ -26,7 +27,7 @@ export async function buildFunctions(): Promise<void> {
   build.process.stdout.on('data', collect);
   build.process.stderr.on('data', collect);
   const code = await build.exited;
-  if (code !== 0) throw new Error(`Building the functions failed:\n${output}`);
+  if (code !== 0) throw new Error(`the functions do not build.\n${buildFailureText(output)}`);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { processAlive } from './process-alive';
 
 /** The file in DATA_DIR that says which process uses it. */
 export const lockFileName = 'stack.lock';
@@ -34,7 +35,7 @@ export function acquireDataLock(dataDir: string, pid: number = process.pid): Dat
   for (let attempt = 0; attempt < 3; attempt += 1) {
     if (createExclusively(path, pid)) return lockOf(path, pid);
     const holder = holderOf(path);
-    if (holder !== undefined && holder !== pid && isAlive(holder)) {
+    if (holder !== undefined && holder !== pid && processAlive(holder)) {
       throw new DataDirInUseError(
         `Another local stack (PID ${holder}) is using the data folder ${dataDir}. Stop it first, or start this one with --memory (nothing on disk) or with another DATA_DIR.`,
       );
@@ -71,16 +72,6 @@ function holderOf(path: string): number | undefined {
     return Number.isSafeInteger(pid) && pid > 0 ? pid : undefined;
   } catch {
     return undefined;
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists, it belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

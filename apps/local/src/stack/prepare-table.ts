@@ -15,8 +15,7 @@ export async function prepareTable(
   tableName: string,
 ): Promise<boolean> {
   if (!(await ensureTable(client, tableName))) return false;
-  await seedClassicPets(
-    createPetService({ repository: createDynamoPetRepository({ client, tableName }) }),
-  );
+  const repository = createDynamoPetRepository({ client, tableName });
+  await seedClassicPets((newId) => createPetService({ repository, newId }));
   return true;
 }

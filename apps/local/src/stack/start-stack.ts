@@ -2,13 +2,13 @@ import { mkdirSync } from 'node:fs';
 import { type DevIdp, startDevIdp } from '@petstore/dev-idp/server';
 import { type LocalDynamo, startLocalDynamo } from '@petstore/domain/dynamodb/local';
 import type { Role } from '@petstore/domain/roles';
-import { type Gateway, startGateway } from '@petstore/gateway';
+import { type FunctionInspector, type Gateway, startGateway } from '@petstore/gateway';
+import { createConsoleLogger, type GatewayLogger } from '@petstore/gateway/logger';
 import { readTemplate } from '@petstore/gateway/template';
 import { type LocalSts, startLocalSts } from '@petstore/local-sts';
 import { startWebDevServer } from '@petstore/web/dev-server';
-import { assertPortsFree } from '../config/assert-ports-free';
-import type { LocalConfig } from '../config/local-config';
-import { templatePath } from '../config/repo-paths';
+import { assertPortsFree, portIsFree } from '../config/assert-ports-free';
+import { type LocalConfig, LocalConfigError } from '../config/local-config';
 import { iamApiLogicalId, localIdentity, roleArnsOf } from '../iam/local-iam-settings';
 import { partnerApiKeyId, partnerApiLogicalId } from '../partner/partner-api';
 import { buildFunctions, watchFunctions } from './build-functions';
@@ -16,6 +16,7 @@ import { acquireDataLock, type DataLock } from './data-lock';
 import { apiKeysFilePath, localApiKeys } from './local-api-keys';
 import { localDynamoClient } from './local-dynamo-client';
 import { prepareTable } from './prepare-table';
+import { writeStackRecord } from './stack-record';
 import { localEnvironment, localParameters } from './template-settings';
 import { watchDataDir } from './watch-data-dir';
 
@@ -24,6 +25,11 @@ const host = '127.0.0.1';
 export interface StackLog {
   info(line: string): void;
   warn(line: string): void;
+  /**
+   * The gateway's line per request and the functions' log lines; default: the console, readable
+   * on a terminal and JSON when piped (`createConsoleLogger`), each line after `[api] `.
+   */
+  readonly requests?: Pick<GatewayLogger, 'access' | 'functionLog'>;
 }
 
 /** What the stack reports while it runs. */
@@ -62,6 +68,8 @@ export interface Stack {
   /** Whether this start created (and seeded) the table. */
   readonly seeded: boolean;
   readonly idp: DevIdp;
+  /** Where each function's debugger listens (`--inspect`), else empty. */
+  readonly inspectors: readonly FunctionInspector[];
   /** Stops everything it started, in reverse order. */
   close(): Promise<void>;
 }
@@ -122,7 +130,11 @@ export async function startStack(
       webOrigin,
       dynamoEndpoint: dynamo.endpoint,
     };
-    const parameters = localParameters(endpoints, { partnerQuotaLimit: config.partnerQuotaLimit });
+    const { templatePath } = config;
+    const parameters = {
+      ...localParameters(endpoints, { partnerQuotaLimit: config.partnerQuotaLimit }),
+      ...config.parameterOverrides,
+    };
     const sts: LocalSts = await startLocalSts({
       templatePath,
       parameters,
@@ -136,7 +148,11 @@ export async function startStack(
     });
     stops.push(() => sts.close());
 
-    const apiKeys = await localApiKeys(await keysAwsGenerates(parameters), config.dataDir);
+    const model = await readTemplate(templatePath, { parameters, identity: localIdentity });
+    const apiKeys = await localApiKeys(keysAwsGenerates(model), config.dataDir);
+    if (config.inspectPort !== undefined) await assertInspectorPortsFree(model, config.inspectPort);
+    const local = localEnvironment(endpoints);
+    const requests = log.requests ?? createConsoleLogger({ prefix: '[api] ' });
     const gateway: Gateway = await startGateway({
       templatePath,
       host,
@@ -149,11 +165,18 @@ export async function startStack(
       credentials: sts.credentials,
       identity: localIdentity,
       parameters,
-      environment: localEnvironment(endpoints),
+      environment: {
+        ...config.environment,
+        '*': { ...local['*'], ...config.environment['*'] },
+      },
       watch: config.watch,
+      ...(config.inspectPort === undefined ? {} : { inspect: { port: config.inspectPort } }),
       logger: {
+        access: (entry) => requests.access(entry),
+        functionLog: (line) => requests.functionLog(line),
         info: (line) => log.info(`[api] ${line}`),
         warn: (line) => log.warn(`[api] ${line}`),
+        error: (line) => log.warn(`[api] error: ${line}`),
       },
     });
     stops.push(() => gateway.close());
@@ -201,10 +224,33 @@ export async function startStack(
       stops.push(async () => dataWatch.stop());
     }
 
+    const partnerApiUrl = urlOf(gateway, partnerApiLogicalId);
+    // Last: the commands of other terminals find the stack once everything answers.
+    const record = writeStackRecord(config.recordsDir, {
+      pid: process.pid,
+      startedAt: new Date().toISOString(),
+      memory: config.dataDir === undefined,
+      ports: config.ports,
+      urls: {
+        api: gateway.url,
+        iamApi: iamApiUrl,
+        partnerApi: partnerApiUrl,
+        issuer: idp.issuer,
+        sts: sts.url,
+        web: web.url,
+        dynamodb: dynamo.endpoint,
+      },
+      template: templatePath,
+      parameterOverrides: config.parameterOverrides,
+      envVarsFile: config.envVarsFile ?? null,
+      inspectors: gateway.inspectors.map(({ functionId, port }) => ({ functionId, port })),
+    });
+    stops.push(async () => record.remove());
+
     return {
       apiUrl: gateway.url,
       iamApiUrl,
-      partnerApiUrl: urlOf(gateway, partnerApiLogicalId),
+      partnerApiUrl,
       partnerApiKey,
       apiKeysFile: config.dataDir ? apiKeysFilePath(config.dataDir) : undefined,
       stsUrl: sts.url,
@@ -218,6 +264,7 @@ export async function startStack(
       tableName,
       seeded,
       idp,
+      inspectors: gateway.inspectors,
       close,
     };
   } catch (error) {
@@ -236,10 +283,28 @@ function urlOf(gateway: Gateway, logicalId: string): string {
  * The API keys of the template's usage plans that have no `Value` (AWS generates theirs): the
  * ones the gateway needs a local value for.
  */
-async function keysAwsGenerates(parameters: Record<string, string>): Promise<string[]> {
-  const model = await readTemplate(templatePath, { parameters, identity: localIdentity });
+function keysAwsGenerates(model: Awaited<ReturnType<typeof readTemplate>>): string[] {
   const keys = model.apis.flatMap((api) => api.usagePlans.flatMap((plan) => plan.keys));
   return [...new Set(keys.filter((key) => key.value === undefined).map((key) => key.logicalId))];
+}
+
+/**
+ * Fails before the gateway starts if a debugger port is taken (`--inspect`: the first function's
+ * port, the next ones the others'), naming the port and its function.
+ */
+async function assertInspectorPortsFree(
+  model: Awaited<ReturnType<typeof readTemplate>>,
+  first: number,
+): Promise<void> {
+  const ids = [...model.functions.keys()];
+  for (const [index, functionId] of ids.entries()) {
+    const port = first + index;
+    if (port > 65_535 || !(await portIsFree(host, port))) {
+      throw new LocalConfigError(
+        `Port ${port} (--inspect: the debugger of ${functionId}, function ${index + 1} of ${ids.length}) is ${port > 65_535 ? 'not a port' : 'in use'}. Give --inspect another port: --inspect=<port> takes it and the next ${ids.length - 1}.`,
+      );
+    }
+  }
 }
 
 function dataFolder(dataDir: string, name: string): string {

@@ -1,16 +1,22 @@
 import { fileURLToPath } from 'node:url';
 import { type CommandRun, runCommand } from '@petstore/command-line/run';
-import { portEnvironment, type StackProcess } from './stack-process';
+import type { StackProcess } from './stack-process';
 
 const cli = fileURLToPath(new URL('../../src/cli/invoke.ts', import.meta.url));
 const events = fileURLToPath(new URL('../../events/', import.meta.url));
 
-/** Runs `pnpm invoke <functionId> events/<event>.json` against a running stack. */
+/**
+ * Runs `pnpm invoke <functionId> events/<event>.json ...args` against a running stack, from a
+ * second terminal that only knows its DATA_DIR (the command finds its ports there).
+ */
 export function runInvoke(
   stack: StackProcess,
   functionId: string,
   event: string,
+  args: readonly string[] = [],
 ): Promise<CommandRun> {
-  const env = { ...process.env, ...portEnvironment(stack.ports) };
-  return runCommand(cli, [functionId, `${events}${event}.json`], { env, timeoutMs: 0 });
+  return runCommand(cli, [functionId, `${events}${event}.json`, ...args], {
+    env: stack.terminal,
+    timeoutMs: 0,
+  });
 }

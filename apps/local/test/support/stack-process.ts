@@ -1,5 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type LocalConfig, portVariables } from '../../src/config/local-config';
 import { freePort } from './free-port';
@@ -14,6 +17,16 @@ export interface StackProcess {
   readonly partnerApiUrl: string;
   readonly stsUrl: string;
   readonly ports: LocalConfig['ports'];
+  /**
+   * Its DATA_DIR: the one given, or (with `--memory`) a folder of its own where it records
+   * itself, so that a test's stack never shows in the repository's `.data/stacks/`.
+   */
+  readonly dataDir: string;
+  /**
+   * The environment of a second terminal pointed at this stack as a developer's is: only its
+   * DATA_DIR, where the commands find its record (and its ports).
+   */
+  readonly terminal: NodeJS.ProcessEnv;
   readonly child: ChildProcess;
   /** Everything it printed so far. */
   output(): string;
@@ -38,6 +51,8 @@ export interface StackProcessOptions {
   readonly underParent?: boolean;
   /** More variables for `pnpm start` (e.g. `PARTNER_QUOTA_LIMIT`). */
   readonly environment?: Readonly<Record<string, string>>;
+  /** More arguments for `pnpm start` (e.g. `--inspect=9300`). */
+  readonly args?: readonly string[];
 }
 
 /** A parent that only runs its arguments as a child (`node -e parent -- ...args`). */
@@ -59,7 +74,10 @@ export async function startStackProcess(options: StackProcessOptions = {}): Prom
     cli,
     ...(options.watch ? [] : ['--no-watch']),
     ...(options.dataDir ? [] : ['--memory']),
+    ...(options.args ?? []),
   ];
+  const ownFolder = options.dataDir ? undefined : mkdtempSync(join(tmpdir(), 'petstore-records-'));
+  const dataDir = options.dataDir ?? (ownFolder as string);
   const child = spawn(
     process.execPath,
     options.underParent ? ['-e', parent, '--', ...args] : args,
@@ -67,7 +85,7 @@ export async function startStackProcess(options: StackProcessOptions = {}): Prom
       env: {
         ...process.env,
         ...portEnvironment(ports),
-        ...(options.dataDir ? { DATA_DIR: options.dataDir } : {}),
+        DATA_DIR: dataDir,
         ...options.environment,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -75,7 +93,10 @@ export async function startStackProcess(options: StackProcessOptions = {}): Prom
   );
   let output = '';
   const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once('exit', (code, signal) => resolve({ code, signal })),
+    child.once('exit', (code, signal) => {
+      if (ownFolder) rmSync(ownFolder, { recursive: true, force: true });
+      resolve({ code, signal });
+    }),
   );
   const ready = new Promise<void>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
@@ -97,6 +118,8 @@ export async function startStackProcess(options: StackProcessOptions = {}): Prom
     issuer: `http://127.0.0.1:${ports.idp}`,
     webOrigin: `http://127.0.0.1:${ports.web}`,
     ports,
+    dataDir,
+    terminal: { ...withoutPortVariables(process.env), DATA_DIR: dataDir },
     child,
     output: () => output,
     async stop() {
@@ -122,4 +145,10 @@ export function portEnvironment(ports: LocalConfig['ports']): Record<string, str
       String(ports[name]),
     ]),
   );
+}
+
+/** The environment without any of the stack's port variables (a developer's second terminal). */
+export function withoutPortVariables(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const variables = new Set(Object.values(portVariables));
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !variables.has(name)));
 }

@@ -19,7 +19,15 @@ export interface FunctionHostOptions {
   /** Where esbuild-built functions are written. */
   readonly buildRoot: string;
   readonly logger: GatewayLogger;
+  /**
+   * A debugger for this function: its one execution environment (always started, before any
+   * call) opens its own inspector there, and no timeout ends a call paused at a breakpoint.
+   */
+  readonly inspect?: { readonly host: string; readonly port: number } | undefined;
 }
+
+/** The longest a timer waits (2^31 - 1 ms, about 24 days): "no timeout" for a debugged call. */
+export const noTimeoutMs = 2 ** 31 - 1;
 
 /**
  * One function of the template, ready to invoke: its code (built first when it has esbuild
@@ -36,10 +44,11 @@ export class FunctionHost {
     readonly model: FunctionModel,
     private readonly pool: FunctionPool,
     private readonly stop: () => Promise<void>,
+    private readonly timeoutMs: number,
   ) {}
 
   static async start(fn: FunctionModel, options: FunctionHostOptions): Promise<FunctionHost> {
-    const { logger } = options;
+    const { logger, inspect } = options;
     let reload = () => {};
     let build: FunctionBuild | undefined;
     if (fn.build) {
@@ -76,25 +85,41 @@ export class FunctionHost {
           memoryMb: fn.memorySize,
           runtime: fn.runtime,
           taskRoot: codeDir,
+          inspect,
+          onLog: (line) => logger.functionLog({ functionId: fn.logicalId, ...line }),
+          onInspector: (outcome) => {
+            const at = `${inspect?.host}:${inspect?.port}`;
+            if ('url' in outcome) logger.info(`Function ${fn.logicalId}: debugger at ${at}`);
+            else logger.warn(`Function ${fn.logicalId}: no debugger at ${at}: ${outcome.error}`);
+          },
         },
         generation,
       );
     };
-    const size = Math.max(
-      1,
-      Math.min(options.maxConcurrency, fn.reservedConcurrency ?? Number.POSITIVE_INFINITY),
-    );
-    const pool = new FunctionPool(spawn, size, fn.reservedConcurrency);
+    // A debugged function has one environment: its inspector's port is its own.
+    const size = inspect
+      ? 1
+      : Math.max(
+          1,
+          Math.min(options.maxConcurrency, fn.reservedConcurrency ?? Number.POSITIVE_INFINITY),
+        );
+    const pool = new FunctionPool(spawn, size, fn.reservedConcurrency, inspect !== undefined);
+    if (inspect) pool.warmUp();
     reload = () => {
       pool.reload();
       logger.info(`Function ${fn.logicalId} reloaded: its code changed`);
     };
     const unwatch = options.watch && !build ? watchCode(codeDir, reload) : () => {};
-    return new FunctionHost(fn, pool, async () => {
-      unwatch();
-      await build?.dispose();
-      await pool.close();
-    });
+    return new FunctionHost(
+      fn,
+      pool,
+      async () => {
+        unwatch();
+        await build?.dispose();
+        await pool.close();
+      },
+      inspect ? noTimeoutMs : fn.timeoutSeconds * 1000,
+    );
   }
 
   get stats(): { readonly size: number; readonly peakSize: number; readonly maxSize: number } {
@@ -107,7 +132,7 @@ export class FunctionHost {
       awsRequestId: crypto.randomUUID(),
       invokedFunctionArn: fn.arn,
     };
-    return this.pool.invoke(JSON.stringify(event), context, fn.timeoutSeconds * 1000);
+    return this.pool.invoke(JSON.stringify(event), context, this.timeoutMs);
   }
 
   close(): Promise<void> {

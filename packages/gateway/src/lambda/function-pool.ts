@@ -24,6 +24,9 @@ const throttled: InvokeOutcome = {
  * than `maxSize` exist; beyond that calls wait their turn. With `concurrencyLimit` (the
  * function's `ReservedConcurrentExecutions`), a call while that many are running or waiting is
  * throttled at once, as Lambda does (F15). `reload()` retires every environment once it is free.
+ * With `warm` (a debugger's pool: one environment, holding a fixed inspector port), an
+ * environment always exists: the first from `warmUp()`, each next one as soon as the one before
+ * it has ended, so that the debugger has something to attach to before any call.
  *
  * @example
  * const pool = new FunctionPool((generation) => new LambdaWorker(spec, generation), 4, 2);
@@ -37,12 +40,27 @@ export class FunctionPool {
   private peak = 0;
   private inFlight = 0;
   private closed = false;
+  /** Environments being terminated. */
+  private readonly retiring = new Set<Promise<void>>();
 
   constructor(
     private readonly spawn: (generation: number) => LambdaWorker,
     readonly maxSize: number,
     private readonly concurrencyLimit?: number,
+    private readonly warm = false,
   ) {}
+
+  /**
+   * Starts an environment now, before any call, unless one exists or one is still ending (`warm`
+   * pools start the next one when it has).
+   */
+  warmUp(): void {
+    if (this.closed || this.all.size >= this.maxSize || this.retiring.size > 0) return;
+    const worker = this.create();
+    const waiter = this.waiters.shift();
+    if (waiter) waiter.resolve(worker);
+    else this.idle.push(worker);
+  }
 
   /** How many environments exist now, and the most that ever existed at once. */
   get stats(): { readonly size: number; readonly peakSize: number } {
@@ -80,7 +98,7 @@ export class FunctionPool {
     this.closed = true;
     for (const waiter of this.waiters.splice(0)) waiter.reject(new Error('The gateway is closing'));
     this.idle.length = 0;
-    await Promise.all([...this.all].map((worker) => worker.terminate()));
+    await Promise.all([...[...this.all].map((worker) => worker.terminate()), ...this.retiring]);
     this.all.clear();
   }
 
@@ -90,7 +108,9 @@ export class FunctionPool {
       if (this.usable(worker)) return Promise.resolve(worker);
       this.discard(worker);
     }
-    if (this.all.size < this.maxSize) return Promise.resolve(this.create());
+    if (this.all.size < this.maxSize && !(this.warm && this.retiring.size > 0)) {
+      return Promise.resolve(this.create());
+    }
     return new Promise((resolve, reject) => this.waiters.push({ resolve, reject }));
   }
 
@@ -98,7 +118,7 @@ export class FunctionPool {
     if (this.closed) return;
     if (!this.usable(worker)) {
       this.discard(worker);
-      if (this.waiters.length > 0) this.waiters.shift()?.resolve(this.create());
+      if (!this.warm && this.waiters.length > 0) this.waiters.shift()?.resolve(this.create());
       return;
     }
     const waiter = this.waiters.shift();
@@ -119,6 +139,11 @@ export class FunctionPool {
 
   private discard(worker: LambdaWorker): void {
     this.all.delete(worker);
-    void worker.terminate();
+    const ended = worker.terminate();
+    this.retiring.add(ended);
+    void ended.finally(() => {
+      this.retiring.delete(ended);
+      if (this.warm) this.warmUp();
+    });
   }
 }

@@ -8,6 +8,39 @@ import type { InvokeOutcome } from './invoke-outcome';
 import { lambdaEnvironment } from './lambda-environment';
 import { holdProcessTimeZone } from './process-time-zone';
 
+/** Where the debugger of each function listens (the gateway's `inspect` option). */
+export interface FunctionInspector {
+  readonly functionId: string;
+  readonly host: string;
+  readonly port: number;
+}
+
+/** Runtime options: the hosts' (but the build folder), and the first debugger port. */
+export type RuntimeOptions = Omit<FunctionHostOptions, 'buildRoot' | 'inspect'> & {
+  /** Each function gets a debugger: `port` the first one's, the next ports the others', in order. */
+  readonly inspect?: { readonly host: string; readonly port: number } | undefined;
+};
+
+/**
+ * Where each function's debugger listens with `inspect`: the functions in order, from its port
+ * up.
+ *
+ * @example
+ * inspectorPorts(['ListPets', 'GetPet'], { host: '127.0.0.1', port: 9229 })
+ * // [{ functionId: 'ListPets', host: '127.0.0.1', port: 9229 }, { functionId: 'GetPet', ..., port: 9230 }]
+ */
+export function inspectorPorts(
+  functionIds: readonly string[],
+  inspect: RuntimeOptions['inspect'],
+): FunctionInspector[] {
+  if (!inspect) return [];
+  return functionIds.map((functionId, index) => ({
+    functionId,
+    host: inspect.host,
+    port: inspect.port + index,
+  }));
+}
+
 /**
  * Every function the API uses, each in its own pool of worker-thread execution environments,
  * the process in the functions' time zone (F1) while it runs.
@@ -26,12 +59,22 @@ export class LambdaRuntime {
 
   static async start(
     functions: ReadonlyMap<string, FunctionModel>,
-    options: Omit<FunctionHostOptions, 'buildRoot'>,
+    options: RuntimeOptions,
   ): Promise<LambdaRuntime> {
     const releaseTimeZone = holdProcessTimeZone(timeZoneOf(functions, options));
     const buildRoot = await mkdtemp(join(tmpdir(), 'gateway-build-'));
+    const inspectors = new Map(
+      inspectorPorts([...functions.keys()], options.inspect).map((at) => [at.functionId, at]),
+    );
     const started = await Promise.allSettled(
-      [...functions.values()].map((fn) => FunctionHost.start(fn, { ...options, buildRoot })),
+      [...functions.values()].map((fn) => {
+        const at = inspectors.get(fn.logicalId);
+        return FunctionHost.start(fn, {
+          ...options,
+          buildRoot,
+          inspect: at && { host: at.host, port: at.port },
+        });
+      }),
     );
     const hosts = started.flatMap((result) =>
       result.status === 'fulfilled' ? [result.value] : [],
@@ -71,7 +114,7 @@ export class LambdaRuntime {
  */
 function timeZoneOf(
   functions: ReadonlyMap<string, FunctionModel>,
-  options: Omit<FunctionHostOptions, 'buildRoot'>,
+  options: RuntimeOptions,
 ): string {
   const zones = new Map<string, string[]>();
   for (const fn of functions.values()) {

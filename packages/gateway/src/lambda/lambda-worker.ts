@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import type { FunctionLogLine } from '../function-log-line';
 import type { InvokeContextData, InvokeOutcome, LambdaError } from './invoke-outcome';
 import { dropsCallbackHandlers } from './node-runtimes';
 
@@ -19,7 +20,26 @@ export interface WorkerSpec {
   readonly runtime: string;
   /** The code folder: `LAMBDA_TASK_ROOT` and the working directory (F2). */
   readonly taskRoot: string;
+  /** Open this thread's own inspector there (a debugger for the function); none by default. */
+  readonly inspect?: { readonly host: string; readonly port: number } | undefined;
+  /** What the function writes, line by line (by default it is dropped). */
+  readonly onLog?: (line: Omit<FunctionLogLine, 'functionId'>) => void;
+  /** The inspector's `ws://` URL once it listens, or why it could not. */
+  readonly onInspector?: (outcome: { readonly url: string } | { readonly error: string }) => void;
 }
+
+/** A message of the worker (worker/bootstrap.mjs, worker/log-capture.mjs). */
+type WorkerMessage =
+  | {
+      readonly type: 'result';
+      readonly id: number;
+      readonly ok: boolean;
+      readonly payload?: string;
+      readonly error?: LambdaError;
+      readonly discard?: boolean;
+    }
+  | ({ readonly type: 'log' } & Omit<FunctionLogLine, 'functionId'>)
+  | { readonly type: 'inspector'; readonly url?: string; readonly error?: string };
 
 const bootstrap = new URL('./worker/bootstrap.mjs', import.meta.url);
 
@@ -50,7 +70,8 @@ export class LambdaWorker {
   ) {
     this.worker = new Worker(bootstrap, {
       env: { ...spec.env },
-      execArgv: [],
+      // A debugged environment's inspector is announced by the gateway's log, not Node's stderr.
+      execArgv: spec.inspect ? ['--inspect-publish-uid=http'] : [],
       resourceLimits: { maxOldGenerationSizeMb: spec.memoryMb },
       workerData: {
         handlerFile: spec.handlerFile,
@@ -58,34 +79,36 @@ export class LambdaWorker {
         sourceMaps: spec.sourceMaps,
         callbacks: !dropsCallbackHandlers(spec.runtime),
         taskRoot: spec.taskRoot,
+        inspect: spec.inspect,
       },
     });
-    this.worker.on(
-      'message',
-      (message: {
-        type: string;
-        id: number;
-        ok: boolean;
-        payload?: string;
-        error?: LambdaError;
-        discard?: boolean;
-      }) => {
-        if (message.type !== 'result' || message.id !== this.pending?.id) return;
-        // An environment whose init failed (or whose runtime would have exited) is not reused:
-        // the next call starts a new one.
-        if (message.discard) this.alive = false;
-        this.finish(
-          message.ok
-            ? { ok: true, payload: message.payload ?? 'null', coldStart: this.pending.coldStart }
-            : {
-                ok: false,
-                error: message.error as LambdaError,
-                reason: 'function-error',
-                coldStart: this.pending.coldStart,
-              },
+    this.worker.on('message', (message: WorkerMessage) => {
+      if (message.type === 'log') {
+        const { type: _type, ...line } = message;
+        spec.onLog?.(line);
+        return;
+      }
+      if (message.type === 'inspector') {
+        spec.onInspector?.(
+          message.url ? { url: message.url } : { error: message.error ?? 'not opened' },
         );
-      },
-    );
+        return;
+      }
+      if (message.id !== this.pending?.id) return;
+      // An environment whose init failed (or whose runtime would have exited) is not reused:
+      // the next call starts a new one.
+      if (message.discard) this.alive = false;
+      this.finish(
+        message.ok
+          ? { ok: true, payload: message.payload ?? 'null', coldStart: this.pending.coldStart }
+          : {
+              ok: false,
+              error: message.error as LambdaError,
+              reason: 'function-error',
+              coldStart: this.pending.coldStart,
+            },
+      );
+    });
     this.worker.on('error', (error: Error & { code?: string }) => {
       if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') {
         this.crash(

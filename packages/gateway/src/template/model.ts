@@ -8,6 +8,11 @@ export interface GatewayModel {
   /** OIDC providers and roles: the policies `AWS_IAM` methods are authorized with. */
   readonly iam: IamModel;
   readonly warnings: readonly string[];
+  /**
+   * Facts about the local run worth one calm line, not a warning (the Node.js version the
+   * functions run on when it is not their `Runtime`'s).
+   */
+  readonly notes?: readonly string[];
 }
 
 export interface FunctionModel {

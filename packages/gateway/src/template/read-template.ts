@@ -111,15 +111,16 @@ export async function readTemplate(
   const otherRuntimes = new Set(
     [...functions.values()].map((fn) => fn.runtime).filter((r) => r !== local),
   );
-  if (otherRuntimes.size > 0) {
-    diagnostics.warn(
-      'Runtime',
-      `${[...otherRuntimes].join(', ')} run on the local Node.js ${process.versions.node}`,
-    );
-  }
+  // A fact of every local run, not a problem of the template: a note, not a warning.
+  const notes =
+    otherRuntimes.size > 0
+      ? [
+          `Runtime: the functions (${[...otherRuntimes].join(', ')} on AWS) run on this machine's Node.js ${process.versions.node}`,
+        ]
+      : [];
   const iam = readIam(resources, context);
   diagnostics.throwIfErrors(path);
-  return { apis, functions, iam, warnings: diagnostics.warnings };
+  return { apis, functions, iam, warnings: diagnostics.warnings, notes };
 }
 
 /**

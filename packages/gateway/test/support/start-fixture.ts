@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AccessLogEntry, GatewayLogger } from '../../src/logger';
+import type { AccessLogEntry, FunctionLogLine, GatewayLogger } from '../../src/logger';
 import { type Gateway, type GatewayOptions, startGateway } from '../../src/start-gateway';
 
 export const fixtures = fileURLToPath(new URL('../fixtures/', import.meta.url));
@@ -12,6 +12,8 @@ export interface FixtureGateway {
   readonly gateway: Gateway;
   readonly access: AccessLogEntry[];
   readonly messages: string[];
+  /** What the functions wrote (their console), oldest first. */
+  readonly functionLogs: FunctionLogLine[];
   /** The next log message matching `pattern` (from now on). */
   nextMessage(pattern: RegExp): Promise<string>;
   /** The events the fixture authorizer was invoked with, oldest first. */
@@ -48,6 +50,7 @@ export async function startFixture(
   const callsFile = join(dir, 'authorizer-calls.jsonl');
   const access: AccessLogEntry[] = [];
   const messages: string[] = [];
+  const functionLogs: FunctionLogLine[] = [];
   const waiters: { pattern: RegExp; resolve: (message: string) => void }[] = [];
   const log = (message: string) => {
     messages.push(message);
@@ -58,6 +61,7 @@ export async function startFixture(
   };
   const logger: GatewayLogger = {
     access: (entry) => access.push(entry),
+    functionLog: (line) => functionLogs.push(line),
     info: log,
     warn: (message) => log(`warning: ${message}`),
     error: (message) => log(`error: ${message}`),
@@ -78,6 +82,7 @@ export async function startFixture(
     gateway,
     access,
     messages,
+    functionLogs,
     nextMessage: (pattern) => new Promise((resolve) => waiters.push({ pattern, resolve })),
     call,
     echo: async (path, init) => (await (await call(path, init)).json()) as EchoBody,

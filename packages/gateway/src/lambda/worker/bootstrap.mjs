@@ -4,17 +4,36 @@
 //   in:  { type: 'invoke', id, event: <JSON text>, context: { awsRequestId, invokedFunctionArn, deadline } }
 //   out: { type: 'result', id, ok: true, payload: <JSON text> }
 //        { type: 'result', id, ok: false, error: { errorType, errorMessage, trace }, discard? }
+//        { type: 'log', ... } (log-capture.mjs), { type: 'inspector', url } or { type: 'inspector', error }
 // `discard`: the environment cannot serve again (its init failed, or the runtime would have
 // exited); like Lambda, the gateway then drops it and the next call initialises a new one.
 
+import inspector from 'node:inspector';
 import { pathToFileURL } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
+import { captureLogs, flushLogs, logsBelongTo } from './log-capture.mjs';
 import { runAsync, runWithCallbacks } from './run-handler.mjs';
 import { useTaskRoot } from './task-root.mjs';
 
-const { handlerFile, handlerPath, sourceMaps, callbacks, taskRoot } = workerData;
+const { handlerFile, handlerPath, sourceMaps, callbacks, taskRoot, inspect } = workerData;
+captureLogs();
 if (sourceMaps) process.setSourceMapsEnabled(true);
 useTaskRoot(taskRoot);
+// A debugger for this environment (the gateway's `inspect` option): this thread's own inspector,
+// opened before the handler loads, so that a debugger attached at its port sees the handler's
+// scripts and stops at their breakpoints.
+if (inspect) {
+  try {
+    inspector.open(inspect.port, inspect.host, false);
+    // A port in use is no exception: Node prints why, and the inspector has no URL.
+    const url = inspector.url();
+    parentPort.postMessage(
+      url ? { type: 'inspector', url } : { type: 'inspector', error: 'address already in use' },
+    );
+  } catch (error) {
+    parentPort.postMessage({ type: 'inspector', error: String(error?.message ?? error) });
+  }
+}
 
 // Lambda's own words (aws/aws-lambda-nodejs-runtime-interface-client src/context/constants.ts,
 // the runtime of Node.js 24 and later): a handler that declares a callback cannot start.
@@ -28,8 +47,12 @@ parentPort.on('message', async (message) => {
   if (message.type !== 'invoke') return;
   let handler;
   try {
+    // The module's own code (Lambda's init phase) runs before the first invocation: its lines
+    // belong to none.
     handler = await handlerReady;
+    logsBelongTo(message.context.awsRequestId);
   } catch (error) {
+    logsBelongTo(message.context.awsRequestId);
     reply(message.id, { ok: false, error: toLambdaError(error), discard: true });
     return;
   }
@@ -48,6 +71,7 @@ parentPort.on('message', async (message) => {
 });
 
 function reply(id, outcome) {
+  flushLogs();
   parentPort.postMessage({ type: 'result', id, ...outcome });
 }
 

@@ -1,0 +1,77 @@
+// A debugger, as Chrome DevTools is one, for `pnpm start --inspect`: attaches to the inspector at
+// 127.0.0.1:<port> over the DevTools protocol, lists the scripts, waits for the one whose URL
+// ends with <suffix>, sets a breakpoint where <text> first occurs in its source, and once paused
+// there, resumes. Prints one JSON line per step on stdout.
+// Usage: node [--experimental-websocket] inspector-client.mjs <port> <suffix> <text>
+
+const [port, suffix, text] = process.argv.slice(2);
+const print = (step) => process.stdout.write(`${JSON.stringify(step)}\n`);
+
+const [target] = await (await fetch(`http://127.0.0.1:${port}/json/list`)).json();
+const socket = new WebSocket(target.webSocketDebuggerUrl);
+await new Promise((resolve, reject) => {
+  socket.onopen = resolve;
+  socket.onerror = () => reject(new Error(`cannot connect to ${target.webSocketDebuggerUrl}`));
+});
+
+let nextId = 0;
+const replies = new Map();
+const events = [];
+const waiting = [];
+socket.onmessage = ({ data }) => {
+  const message = JSON.parse(String(data));
+  if (message.id !== undefined) replies.get(message.id)?.(message.result);
+  else {
+    events.push(message);
+    for (const waiter of waiting.splice(0)) waiter();
+  }
+};
+const send = (method, params = {}) =>
+  new Promise((resolve) => {
+    nextId += 1;
+    replies.set(nextId, resolve);
+    socket.send(JSON.stringify({ id: nextId, method, params }));
+  });
+async function event(matches) {
+  for (;;) {
+    const found = events.find(matches);
+    if (found) return found;
+    await new Promise((resolve) => waiting.push(resolve));
+  }
+}
+
+await send('Debugger.enable');
+const script = await event(
+  (message) => message.method === 'Debugger.scriptParsed' && message.params.url.endsWith(suffix),
+);
+const { scriptSource } = await send('Debugger.getScriptSource', {
+  scriptId: script.params.scriptId,
+});
+const before = scriptSource.slice(0, scriptSource.indexOf(text));
+const lineNumber = before.split('\n').length - 1;
+const columnNumber = before.length - before.lastIndexOf('\n') - 1;
+const { locations } = await send('Debugger.setBreakpointByUrl', {
+  url: script.params.url,
+  lineNumber,
+  columnNumber,
+});
+print({
+  ready: true,
+  script: script.params.url,
+  sourceMap: script.params.sourceMapURL,
+  breakpoints: locations.length,
+});
+
+const paused = await event((message) => message.method === 'Debugger.paused');
+const [frame] = paused.params.callFrames;
+print({
+  paused: {
+    inScript: frame.location.scriptId === script.params.scriptId,
+    atText: frame.location.lineNumber === lineNumber && frame.location.columnNumber >= columnNumber,
+  },
+});
+await send('Debugger.resume');
+print({ resumed: true });
+// Done: no need to wait for the close handshake (a debugged process may be slow to answer it).
+socket.close();
+process.exit(0);

@@ -1,0 +1,152 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot } from '../src/config/repo-paths';
+import { stackRecordsFolder } from '../src/stack/stack-record';
+import { type StackProcess, startStackProcess } from './support/stack-process';
+
+// A developer's second terminal beside a stack on other ports than the defaults: it knows only
+// the data folder (the default one for a developer; the test's own here), finds the stack's
+// record there, and runs the root README's curl walk-throughs as they are written, after the
+// banner's export line.
+let stack: StackProcess;
+let dataDir: string;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'petstore-terminal-'));
+  stack = await startStackProcess({ dataDir });
+}, 120_000);
+afterAll(async () => {
+  await stack?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** Runs a script with bash (strict) in the repository, in the second terminal. */
+function bash(script: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  // Under `pnpm test` the pnpm that runs us is known; on its own, the one on the PATH.
+  const pnpm = process.env.npm_execpath;
+  const shim =
+    pnpm && /pnpm[^/]*\.c?js$/.test(pnpm)
+      ? `pnpm() { ${JSON.stringify(process.execPath)} ${JSON.stringify(pnpm)} "$@"; }\n`
+      : '';
+  return new Promise((resolve) => {
+    execFile(
+      'bash',
+      ['-euo', 'pipefail', '-c', shim + script],
+      { cwd: repoRoot, env: stack.terminal, timeout: 60_000 },
+      (error, stdout, stderr) =>
+        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+/** The banner's export line (every port of a test's stack is another than its default). */
+function bannerExportLine(): string {
+  const line = /^ {2}the README's curl lines need its ports: +(export .+)$/m.exec(
+    stack.output(),
+  )?.[1];
+  if (!line) throw new Error(`The banner has no export line:\n${stack.output()}`);
+  return line;
+}
+
+/**
+ * The commands of the README section's first sh block, each with what continues it (an indented
+ * line), then each one's output told apart: a marker line is echoed before each.
+ */
+async function runSection(
+  heading: string,
+): Promise<{ code: number; outputs: string[]; stderr: string }> {
+  const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+  const section = readme.split(`\n## ${heading}\n`)[1] ?? '';
+  const block = /```sh\n([\s\S]*?)```/.exec(section)?.[1] ?? '';
+  const commands: string[] = [];
+  for (const line of block.split('\n')) {
+    if (line.trim() === '') continue;
+    if (/^\s/.test(line) && commands.length > 0) commands[commands.length - 1] += `\n${line}`;
+    else commands.push(line);
+  }
+  const marked = commands.map((command, index) => `echo "@@${index}"\n${command}`).join('\n');
+  const { code, stdout, stderr } = await bash(`${bannerExportLine()}\n${marked}`);
+  // curl's JSON bodies end without a newline, so a marker may follow on the same line.
+  return { code, outputs: stdout.split(/\n?@@\d+\n/).slice(1), stderr };
+}
+
+describe('a stack on other ports', () => {
+  it('records itself in its data folder: PID, ports, URLs, start time, readable by its owner only', () => {
+    const file = join(stackRecordsFolder(dataDir), `${stack.child.pid}.json`);
+    const record = JSON.parse(readFileSync(file, 'utf8'));
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(record).toMatchObject({
+      pid: stack.child.pid,
+      memory: false,
+      ports: stack.ports,
+      urls: { api: stack.apiUrl, iamApi: stack.iamApiUrl, issuer: stack.issuer },
+    });
+    expect(Date.parse(record.startedAt)).not.toBeNaN();
+  });
+
+  it('prints the export line of a second terminal: DATA_DIR and every port variable not at its default', () => {
+    expect(bannerExportLine()).toBe(
+      `export DATA_DIR=${dataDir} API_PORT=${stack.ports.api} IAM_API_PORT=${stack.ports.iamApi} PARTNER_API_PORT=${stack.ports.partnerApi} DEV_IDP_PORT=${stack.ports.idp} STS_PORT=${stack.ports.sts} WEB_PORT=${stack.ports.web} DYNAMODB_PORT=${stack.ports.dynamodb}`,
+    );
+  });
+});
+
+describe('a second terminal that knows only DATA_DIR', () => {
+  it('gets tokens from this stack with pnpm -s access-token (from its record)', async () => {
+    const { code, stdout, stderr } = await bash('pnpm -s access-token buyer');
+    expect(code, stderr).toBe(0);
+    expect(stdout).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+\n$/);
+  });
+
+  // Before the token walk-through, which adds a pet and buys it: this one buys the newest pet.
+  it("runs the README's IAM walk-through as written, after the banner's export line", async () => {
+    const { code, outputs, stderr } = await runSection('Try the IAM way with curl');
+    expect(code, stderr).toBe(0);
+    expect(outputs.slice(0, 2)).toEqual(['', '']);
+    expect(JSON.parse(outputs[2] ?? '')).toMatchObject({
+      subject: expect.stringContaining(':assumed-role/BuyerRole/'),
+      permissions: ['read:pets', 'purchase:pets'],
+    });
+    expect(JSON.parse(outputs[4] ?? '')).toMatchObject({
+      isSold: true,
+      soldTo: { name: 'Bea Buyer' },
+    });
+    expect(JSON.parse(outputs[5] ?? '')).toMatchObject({
+      status: 403,
+      code: 'IDENTITY_TOKEN_REQUIRED',
+    });
+    expect(outputs[6]).toMatch(/^HTTP\/1\.1 403 /);
+    expect(outputs[6]).toContain('AccessDeniedException');
+    expect(outputs[7]).toMatch(/^HTTP\/1\.1 403 /);
+    expect(outputs[7]).toContain('Missing Authentication Token');
+  });
+
+  it("runs the README's token walk-through as written, after the banner's export line", async () => {
+    const { code, outputs, stderr } = await runSection('Try it with curl');
+    expect(code, stderr).toBe(0);
+    expect(outputs.slice(0, 3)).toEqual(['', '', '']);
+    expect(JSON.parse(outputs[3] ?? '').items.length).toBeGreaterThan(0);
+    expect(outputs[4]).toBe('');
+    expect(JSON.parse(outputs[5] ?? '')).toMatchObject({
+      type: 'gecko',
+      soldTo: { name: 'Bea Buyer' },
+    });
+    // The same buyer again: the same answer (a purchase is idempotent for its buyer).
+    expect(JSON.parse(outputs[6] ?? '')).toEqual(JSON.parse(outputs[5] ?? ''));
+    expect(outputs[7]).toMatch(/^HTTP\/1\.1 403 /);
+    expect(outputs[8]).toMatch(/^HTTP\/1\.1 401 /);
+    expect(outputs[9]).toMatch(/^HTTP\/1\.1 401 /);
+  });
+
+  it('is told that no stack runs once it stopped: its record is gone, exit 1', async () => {
+    expect(await stack.stop()).toBe(0);
+    const { code, stdout, stderr } = await bash('pnpm -s access-token buyer');
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('pnpm access-token: No local stack is running: none is recorded in');
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+});
