@@ -331,10 +331,21 @@ describe('the packed gateway command serving the bookshelf, a SAM application of
     });
   });
 
-  it('logs one line per request and stops on SIGTERM with exit code 0', async () => {
+  it('logs one JSON access line per request when its output is piped, and stops on SIGTERM with exit code 0', async () => {
     const before = gateway.output();
     await fetch(`${api}/books`, { headers: { Authorization: 'Bearer reader-token' } });
-    await expect.poll(() => gateway.output().slice(before.length)).toMatch(/GET \/books 200 /);
+    const accessLines = () =>
+      gateway
+        .output()
+        .slice(before.length)
+        .split('\n')
+        .filter((line) => line.startsWith('[gateway] {'))
+        .map((line) => JSON.parse(line.slice('[gateway] '.length)));
+    await expect
+      .poll(accessLines)
+      .toContainEqual(
+        expect.objectContaining({ type: 'access', method: 'GET', path: '/books', status: 200 }),
+      );
     expect(await gateway.stop()).toBe(0);
   });
 });
