@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build, type Metafile } from 'esbuild';
+import { type BuildOptions, build, type Metafile } from 'esbuild';
 
 export interface BundleReport {
   readonly name: string;
@@ -12,6 +12,23 @@ export interface BundleReport {
   /** Bytes in the bundle per npm package (or `src`), largest first. */
   readonly inputs: readonly (readonly [string, number])[];
 }
+
+/**
+ * How every Lambda function is bundled: ESM for the nodejs22.x runtime, minified, dependencies
+ * inlined, with a `require` for the CommonJS among them (the AWS SDK still calls it).
+ */
+const lambdaBuildOptions = {
+  bundle: true,
+  platform: 'node',
+  target: 'node22',
+  format: 'esm',
+  minify: true,
+  legalComments: 'none',
+  banner: {
+    js: "import{createRequire}from'node:module';const require=createRequire(import.meta.url);",
+  },
+  logLevel: 'warning',
+} as const satisfies BuildOptions;
 
 /**
  * Bundles each entry into `<packageRoot>/dist/<name>/index.mjs`, the artefact a template's
@@ -35,19 +52,9 @@ export async function bundleLambdas(
       const { metafile } = await build({
         entryPoints: [join(packageRoot, entry)],
         outfile: join(packageRoot, file),
-        bundle: true,
-        platform: 'node',
-        target: 'node22',
-        format: 'esm',
-        minify: true,
+        ...lambdaBuildOptions,
         sourcemap: 'external',
         metafile: true,
-        legalComments: 'none',
-        // Some dependencies (the AWS SDK among them) still call `require`: give the ESM bundle one.
-        banner: {
-          js: "import{createRequire}from'node:module';const require=createRequire(import.meta.url);",
-        },
-        logLevel: 'warning',
       });
       const output = Object.entries(metafile.outputs).find(([path]) => path.endsWith('.mjs'))?.[1];
       return {
@@ -60,6 +67,23 @@ export async function bundleLambdas(
     }),
   );
   return reports.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/**
+ * The minified size of a module bundled as a Lambda function would be, written nowhere: for
+ * reference bundles (e.g. a library alone) next to the real ones. `source` is the entry's code,
+ * its imports resolved from `resolveDir` (a package that depends on them).
+ *
+ * @example
+ * await bundledBytes("export { jwtVerify } from 'jose';", authorizerRoot) // about 12 000
+ */
+export async function bundledBytes(source: string, resolveDir: string): Promise<number> {
+  const { outputFiles } = await build({
+    stdin: { contents: source, resolveDir, loader: 'ts' },
+    ...lambdaBuildOptions,
+    write: false,
+  });
+  return outputFiles.reduce((sum, file) => sum + file.contents.byteLength, 0);
 }
 
 /** One line per bundle (size and gzip size), then its largest inputs. */
