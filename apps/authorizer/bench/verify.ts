@@ -193,6 +193,7 @@ const measurements: AuthorizerMeasurements = {
     joseAloneBytes: await bundledBytes(
       "export { createLocalJWKSet, createRemoteJWKSet, decodeJwt, decodeProtectedHeader, errors, jwtVerify } from 'jose';",
       fileURLToPath(new URL('..', import.meta.url)),
+      { requireShim: false },
     ),
   },
 };

@@ -15,7 +15,7 @@ export interface BundleReport {
 
 /**
  * How every Lambda function is bundled: ESM for the nodejs22.x runtime, minified, dependencies
- * inlined, with a `require` for the CommonJS among them (the AWS SDK still calls it).
+ * inlined.
  */
 const lambdaBuildOptions = {
   bundle: true,
@@ -24,11 +24,27 @@ const lambdaBuildOptions = {
   format: 'esm',
   minify: true,
   legalComments: 'none',
-  banner: {
-    js: "import{createRequire}from'node:module';const require=createRequire(import.meta.url);",
-  },
   logLevel: 'warning',
 } as const satisfies BuildOptions;
+
+export interface BundleOptions {
+  /**
+   * Give the ESM bundle a `require` (from `node:module`) for the CommonJS among its
+   * dependencies: the AWS SDK still calls it. Default true; a bundle whose dependencies are all
+   * ESM saves importing `node:module` at each cold start (a bundle that needs it and lacks it
+   * fails with `Dynamic require of ... is not supported`).
+   */
+  readonly requireShim?: boolean;
+}
+
+function shim(options: BundleOptions): Pick<BuildOptions, 'banner'> {
+  if (options.requireShim === false) return {};
+  return {
+    banner: {
+      js: "import{createRequire}from'node:module';const require=createRequire(import.meta.url);",
+    },
+  };
+}
 
 /**
  * Bundles each entry into `<packageRoot>/dist/<name>/index.mjs`, the artefact a template's
@@ -44,6 +60,7 @@ const lambdaBuildOptions = {
 export async function bundleLambdas(
   packageRoot: string,
   entries: Readonly<Record<string, string>>,
+  options: BundleOptions = {},
 ): Promise<BundleReport[]> {
   removeStaleBundles(join(packageRoot, 'dist'), Object.keys(entries));
   const reports = await Promise.all(
@@ -53,6 +70,7 @@ export async function bundleLambdas(
         entryPoints: [join(packageRoot, entry)],
         outfile: join(packageRoot, file),
         ...lambdaBuildOptions,
+        ...shim(options),
         sourcemap: 'external',
         metafile: true,
       });
@@ -70,17 +88,23 @@ export async function bundleLambdas(
 }
 
 /**
- * The minified size of a module bundled as a Lambda function would be, written nowhere: for
+ * The minified size of a module bundled as a Lambda function would be (with `options` as
+ * {@link bundleLambdas} takes them), written nowhere: for
  * reference bundles (e.g. a library alone) next to the real ones. `source` is the entry's code,
  * its imports resolved from `resolveDir` (a package that depends on them).
  *
  * @example
  * await bundledBytes("export { jwtVerify } from 'jose';", authorizerRoot) // about 12 000
  */
-export async function bundledBytes(source: string, resolveDir: string): Promise<number> {
+export async function bundledBytes(
+  source: string,
+  resolveDir: string,
+  options: BundleOptions = {},
+): Promise<number> {
   const { outputFiles } = await build({
     stdin: { contents: source, resolveDir, loader: 'ts' },
     ...lambdaBuildOptions,
+    ...shim(options),
     write: false,
   });
   return outputFiles.reduce((sum, file) => sum + file.contents.byteLength, 0);
