@@ -1,14 +1,14 @@
-import { Logger } from '@aws-lambda-powertools/logger';
 import { operations } from '@petstore/api-contract/operations';
 import { permissionValues } from '@petstore/api-contract/types';
 import type { APIGatewayAuthorizerResult, APIGatewayTokenAuthorizerEvent } from 'aws-lambda';
 import { loadConfig } from './config/load-config';
 import { readJwksFile } from './keys/read-jwks-file';
+import { jsonLogger } from './log/json-logger';
 import { wireAuthorizer } from './wire-authorizer';
 
 // Cold start: configuration, logger, keys and policy plans are built once per environment.
 const config = loadConfig(process.env);
-const logger = new Logger({ serviceName: 'petstore-authorizer', logLevel: config.logLevel });
+const logger = jsonLogger({ serviceName: 'petstore-authorizer', logLevel: config.logLevel });
 const authorize = wireAuthorizer(config, {
   log: logger,
   operations,

@@ -7,10 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { initialAssets } from '../src/bundle/initial-assets';
-
-/** The initial JavaScript budget, gzip, in bytes (100 kB). */
-const budgetBytes = 100_000;
+import { initialJsBudgetBytes as budgetBytes, initialAssets } from '../src/bundle/initial-assets';
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 const { scripts, styles } = initialAssets(readFileSync(`${dist}index.html`, 'utf8'));

@@ -7,6 +7,9 @@
 // The SigV4 request is signed by @smithy/signature-v4 before each load run and sent as is (a
 // signature is valid for 5 minutes), so its signing cost is not counted: only the gateway's.
 // Everything runs on 127.0.0.1 with bounded loops. Run: pnpm --filter @petstore/gateway bench
+// With `BENCH_OUTPUT` set, the GatewayMeasurements are also written there as JSON (the root
+// `pnpm bench` does).
+import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { availableParallelism } from 'node:os';
@@ -15,6 +18,7 @@ import { Worker } from 'node:worker_threads';
 import { startGateway } from '../src/start-gateway';
 import { TestCredentialStore } from '../test/support/credential-store';
 import { signRequest } from '../test/support/sigv4-client';
+import type { Contender, GatewayMeasurements, GatewayRound } from './measurements';
 
 const hello = './fixture/hello/index.mjs';
 const { body, handler } = (await import(hello)) as {
@@ -30,6 +34,8 @@ const tokenHeaders = { Authorization: 'Bearer bench-token' };
 interface LoadResult {
   readonly ms: number;
   readonly statuses: Record<string, number>;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
 }
 
 function load(
@@ -109,52 +115,62 @@ check('warm-up', await load(signedUrl, 500, 4, await signedHeaders()), 500);
 const rounds = 3;
 const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
-const samples = {
-  direct: [] as number[],
-  gateway: [] as number[],
-  open: [] as number[],
-  sigv4: [] as number[],
-  bare: [] as number[],
-};
-const throughput = {
-  gateway: [] as number[],
-  open: [] as number[],
-  sigv4: [] as number[],
-  bare: [] as number[],
-};
 const perRequestUs = (result: LoadResult, total: number) => (result.ms * 1000) / total;
 const perSecond = (result: LoadResult) => parallel.total / (result.ms / 1000);
+const contenders: readonly (readonly [Contender, string])[] = [
+  ['token', securedUrl],
+  ['open', openUrl],
+  ['iam', signedUrl],
+  ['bare', bareUrl],
+];
+const byContender = (value: (name: Contender) => number) =>
+  Object.fromEntries(contenders.map(([name]) => [name, value(name)])) as Record<Contender, number>;
 
 // Rounds alternate the contenders so that a busy moment of the shared machine hits them all.
+const measuredRounds: GatewayRound[] = [];
 for (let round = 0; round < rounds; round++) {
-  samples.direct.push(await direct());
-  const contenders = [
-    ['gateway', securedUrl],
-    ['open', openUrl],
-    ['sigv4', signedUrl],
-    ['bare', bareUrl],
-  ] as const;
+  const inProcessUs = await direct();
+  const latencyUs = new Map<Contender, number>();
+  const loaded = new Map<Contender, LoadResult>();
   for (const [name, url] of contenders) {
-    const headers = name === 'sigv4' ? await signedHeaders() : tokenHeaders;
+    const headers = name === 'iam' ? await signedHeaders() : tokenHeaders;
     const result = await load(url, sequential.total, sequential.concurrency, headers);
     check(`${name} sequential`, result, sequential.total);
-    samples[name].push(perRequestUs(result, sequential.total));
+    latencyUs.set(name, perRequestUs(result, sequential.total));
   }
   for (const [name, url] of contenders) {
-    const headers = name === 'sigv4' ? await signedHeaders() : tokenHeaders;
+    const headers = name === 'iam' ? await signedHeaders() : tokenHeaders;
     const result = await load(url, parallel.total, parallel.concurrency, headers);
     check(`${name} parallel`, result, parallel.total);
-    throughput[name].push(perSecond(result));
+    loaded.set(name, result);
   }
+  const of = (name: Contender) => loaded.get(name) as LoadResult;
+  measuredRounds.push({
+    inProcessUs,
+    latencyUs: byContender((name) => latencyUs.get(name) ?? 0),
+    requestsPerSecond: byContender((name) => perSecond(of(name))),
+    p50Ms: byContender((name) => of(name).p50Ms),
+    p99Ms: byContender((name) => of(name).p99Ms),
+  });
 }
+const measurements: GatewayMeasurements = {
+  sequential,
+  parallel,
+  rounds: measuredRounds,
+  authorizerUse,
+};
 
-const directUs = median(samples.direct);
-const gatewayUs = median(samples.gateway);
-const openUs = median(samples.open);
-const sigv4Us = median(samples.sigv4);
-const bareUs = median(samples.bare);
+const across = (read: (round: GatewayRound) => number) => median(measuredRounds.map(read));
+const directUs = across((round) => round.inProcessUs);
+const [gatewayUs, openUs, sigv4Us, bareUs] = (['token', 'open', 'iam', 'bare'] as const).map(
+  (name) => across((round) => round.latencyUs[name]),
+) as [number, number, number, number];
 const us = (value: number) => `${value.toFixed(1)} µs`;
-const rps = (values: number[]) => Math.round(median(values));
+const load16 = (name: Contender) => ({
+  'requests/s': Math.round(across((round) => round.requestsPerSecond[name])),
+  p50: `${across((round) => round.p50Ms[name]).toFixed(2)} ms`,
+  p99: `${across((round) => round.p99Ms[name]).toFixed(2)} ms`,
+});
 
 console.log(
   `Node ${process.versions.node}, ${availableParallelism()} CPUs, median of ${rounds} rounds\n`,
@@ -168,31 +184,22 @@ console.table({
   'gateway, AWS_IAM (SigV4 + policy)': { 'per request': us(sigv4Us) },
 });
 console.log(
-  `   gateway / in-process: ${(gatewayUs / directUs).toFixed(0)}x, +${us(gatewayUs - directUs)} per request`,
+  `   gateway / in-process: +${us(gatewayUs - directUs)} per request; gateway / bare http: ${(gatewayUs / bareUs).toFixed(1)}x, +${us(gatewayUs - bareUs)}`,
 );
 console.log(
-  `   gateway / bare http:  ${(gatewayUs / bareUs).toFixed(1)}x, +${us(gatewayUs - bareUs)} per request`,
+  `   SigV4 / TOKEN path: ${(sigv4Us / gatewayUs).toFixed(2)}x; SigV4 / no auth: ${(sigv4Us / openUs).toFixed(2)}x\n`,
 );
 console.log(
-  `   SigV4 / TOKEN path:   ${(sigv4Us / gatewayUs).toFixed(2)}x, ${sigv4Us >= gatewayUs ? '+' : ''}${us(sigv4Us - gatewayUs)} per request`,
-);
-console.log(
-  `   SigV4 / no auth:      ${(sigv4Us / openUs).toFixed(2)}x, ${sigv4Us >= openUs ? '+' : ''}${us(sigv4Us - openUs)} per request\n`,
-);
-console.log(
-  `2. Throughput (${parallel.total} GETs, ${parallel.concurrency} in flight, keep-alive)`,
+  `2. Under load (${parallel.total} GETs, ${parallel.concurrency} in flight, keep-alive)`,
 );
 console.table({
-  'bare node:http server': { 'requests/s': rps(throughput.bare) },
-  'gateway, no authorizer': { 'requests/s': rps(throughput.open) },
-  'gateway, cached TOKEN authorizer': { 'requests/s': rps(throughput.gateway) },
-  'gateway, AWS_IAM (SigV4 + policy)': { 'requests/s': rps(throughput.sigv4) },
+  'bare node:http server': load16('bare'),
+  'gateway, no authorizer': load16('open'),
+  'gateway, cached TOKEN authorizer': load16('token'),
+  'gateway, AWS_IAM (SigV4 + policy)': load16('iam'),
 });
-console.log(
-  `   SigV4 / TOKEN path: ${(median(throughput.sigv4) / median(throughput.gateway)).toFixed(2)}x the requests/s; SigV4 / no auth: ${(median(throughput.sigv4) / median(throughput.open)).toFixed(2)}x\n`,
-);
-
 console.log(`Authorization over the whole run: ${JSON.stringify(authorizerUse)}`);
+if (process.env.BENCH_OUTPUT) writeFileSync(process.env.BENCH_OUTPUT, JSON.stringify(measurements));
 
 await gateway.close();
 bare.close();

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build, type Metafile } from 'esbuild';
+import { type BuildOptions, build, type Metafile } from 'esbuild';
 
 export interface BundleReport {
   readonly name: string;
@@ -11,6 +11,39 @@ export interface BundleReport {
   readonly gzipBytes: number;
   /** Bytes in the bundle per npm package (or `src`), largest first. */
   readonly inputs: readonly (readonly [string, number])[];
+}
+
+/**
+ * How every Lambda function is bundled: ESM for the nodejs22.x runtime, minified, dependencies
+ * inlined.
+ */
+const lambdaBuildOptions = {
+  bundle: true,
+  platform: 'node',
+  target: 'node22',
+  format: 'esm',
+  minify: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+} as const satisfies BuildOptions;
+
+export interface BundleOptions {
+  /**
+   * Give the ESM bundle a `require` (from `node:module`) for the CommonJS among its
+   * dependencies: the AWS SDK still calls it. Default true; a bundle whose dependencies are all
+   * ESM saves importing `node:module` at each cold start (a bundle that needs it and lacks it
+   * fails with `Dynamic require of ... is not supported`).
+   */
+  readonly requireShim?: boolean;
+}
+
+function shim(options: BundleOptions): Pick<BuildOptions, 'banner'> {
+  if (options.requireShim === false) return {};
+  return {
+    banner: {
+      js: "import{createRequire}from'node:module';const require=createRequire(import.meta.url);",
+    },
+  };
 }
 
 /**
@@ -27,6 +60,7 @@ export interface BundleReport {
 export async function bundleLambdas(
   packageRoot: string,
   entries: Readonly<Record<string, string>>,
+  options: BundleOptions = {},
 ): Promise<BundleReport[]> {
   removeStaleBundles(join(packageRoot, 'dist'), Object.keys(entries));
   const reports = await Promise.all(
@@ -35,20 +69,11 @@ export async function bundleLambdas(
       const { metafile } = await build({
         entryPoints: [join(packageRoot, entry)],
         outfile: join(packageRoot, file),
-        bundle: true,
-        platform: 'node',
-        target: 'node22',
-        format: 'esm',
-        minify: true,
+        ...lambdaBuildOptions,
+        ...shim(options),
         // Linked: the bundle names its map, for Node's --enable-source-maps and for debuggers.
         sourcemap: 'linked',
         metafile: true,
-        legalComments: 'none',
-        // Some dependencies (the AWS SDK among them) still call `require`: give the ESM bundle one.
-        banner: {
-          js: "import{createRequire}from'node:module';const require=createRequire(import.meta.url);",
-        },
-        logLevel: 'warning',
       });
       const output = Object.entries(metafile.outputs).find(([path]) => path.endsWith('.mjs'))?.[1];
       return {
@@ -61,6 +86,29 @@ export async function bundleLambdas(
     }),
   );
   return reports.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/**
+ * The minified size of a module bundled as a Lambda function would be (with `options` as
+ * {@link bundleLambdas} takes them), written nowhere: for
+ * reference bundles (e.g. a library alone) next to the real ones. `source` is the entry's code,
+ * its imports resolved from `resolveDir` (a package that depends on them).
+ *
+ * @example
+ * await bundledBytes("export { jwtVerify } from 'jose';", authorizerRoot) // about 12 000
+ */
+export async function bundledBytes(
+  source: string,
+  resolveDir: string,
+  options: BundleOptions = {},
+): Promise<number> {
+  const { outputFiles } = await build({
+    stdin: { contents: source, resolveDir, loader: 'ts' },
+    ...lambdaBuildOptions,
+    ...shim(options),
+    write: false,
+  });
+  return outputFiles.reduce((sum, file) => sum + file.contents.byteLength, 0);
 }
 
 /** One line per bundle (size and gzip size), then its largest inputs. */
@@ -111,9 +159,10 @@ export async function runBundleScript(
   packageRoot: string,
   entries: Readonly<Record<string, string>>,
   inputsShown?: number,
+  options: BundleOptions = {},
 ): Promise<void> {
   try {
-    console.log(formatReports(await bundleLambdas(packageRoot, entries), inputsShown));
+    console.log(formatReports(await bundleLambdas(packageRoot, entries, options), inputsShown));
   } catch (error) {
     const errors = (error as { errors?: unknown }).errors;
     if (!Array.isArray(errors)) throw error;

@@ -1,5 +1,5 @@
-import { ConfigurationError, configurationProblems } from '@petstore/domain/configuration-error';
-import { envSchema, type logLevels } from './schema';
+import { ConfigurationError } from '@petstore/domain/configuration-error';
+import { type logLevels, readEnv } from './schema';
 
 export interface AuthorizerConfig {
   /** Exact `iss` a token must carry. */
@@ -44,11 +44,9 @@ export function loadConfig(env: Record<string, string | undefined>): AuthorizerC
   const present = Object.fromEntries(
     Object.entries(env).filter(([name, value]) => value !== '' || !emptyMeansUnset(name)),
   );
-  const result = envSchema.safeParse(present);
-  if (!result.success) {
-    throw new ConfigurationError('authorizer', configurationProblems(result.error.issues));
-  }
-  const parsed = result.data;
+  const result = readEnv(present);
+  if ('problems' in result) throw new ConfigurationError('authorizer', result.problems);
+  const parsed = result.env;
   return {
     issuer: parsed.TOKEN_ISSUER,
     jwksUri: parsed.JWKS_URI,

@@ -41,10 +41,16 @@ export type KeyLookup = (
 export function createKeySource(options: KeySourceOptions): KeyLookup {
   const cooldownMs = options.cooldownSeconds * 1000;
   const fromFile = options.file ? createLocalJWKSet(options.file) : undefined;
-  const remote = createRemoteJWKSet(options.jwksUri, {
-    cooldownDuration: cooldownMs,
-    timeoutDuration: options.timeoutMs,
-  });
+  // Made on first use: jose's remote set builds `Headers` at once, which loads Node's fetch
+  // (undici, about 10 ms of a cold start) that a token verified from JWKS_FILE never needs.
+  let remoteSet: ReturnType<typeof createRemoteJWKSet> | undefined;
+  const remote = () => {
+    remoteSet ??= createRemoteJWKSet(options.jwksUri, {
+      cooldownDuration: cooldownMs,
+      timeoutDuration: options.timeoutMs,
+    });
+    return remoteSet;
+  };
   let failedAt = Number.NEGATIVE_INFINITY;
   let failure: unknown;
   let lastKnown: KeyLookup | undefined;
@@ -78,14 +84,14 @@ export function createKeySource(options: KeySourceOptions): KeyLookup {
     }
     if (Date.now() < failedAt + cooldownMs) return fromLastKnown(header, token);
     try {
-      return await remote(header, token);
+      return await remote()(header, token);
     } catch (error) {
       if (error instanceof JWKSNoMatchingKey || error instanceof JWKSMultipleMatchingKeys) {
         throw keyLookupError(error);
       }
       failedAt = Date.now();
       failure = error;
-      const jwks = remote.jwks();
+      const jwks = remote().jwks();
       lastKnown = jwks ? createLocalJWKSet(jwks) : undefined;
       return fromLastKnown(header, token);
     }

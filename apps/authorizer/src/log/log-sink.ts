@@ -1,4 +1,4 @@
-/** The part of Powertools' Logger the authorizer uses; tests pass a recording one. */
+/** What the authorizer logs through (`jsonLogger` in the Lambda); tests pass a recording one. */
 export interface LogSink {
   debug(message: string, ...extra: Record<string, unknown>[]): void;
   info(message: string, ...extra: Record<string, unknown>[]): void;

@@ -39,5 +39,14 @@ export function bearerToken(header: string | undefined, maxTokenBytes: number): 
  * isCanonicalBase64url('QR') // false (also 'A')
  */
 export function isCanonicalBase64url(segment: string): boolean {
-  return Buffer.from(segment, 'base64url').toString('base64url') === segment;
+  if (!base64urlText.test(segment)) return false;
+  // Bits of the last character no byte uses: 4 for a length of 2 modulo 4, 2 for 3, none for 0;
+  // a length of 1 modulo 4 holds no whole byte at all.
+  const spareBits = [0, -1, 4, 2][segment.length % 4] ?? -1;
+  if (spareBits <= 0) return spareBits === 0;
+  const last = base64urlAlphabet.indexOf(segment.at(-1) ?? '');
+  return (last & ((1 << spareBits) - 1)) === 0;
 }
+
+const base64urlText = /^[A-Za-z0-9_-]*$/;
+const base64urlAlphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';

@@ -8,7 +8,7 @@ import { AuthorizerFaultError, TokenRejectedError } from '../errors';
 import { clientIdOf } from '../identity/client-id';
 import { bearerToken } from './bearer-token';
 import { rejectionReason } from './rejection-reason';
-import { screenedHeader } from './token-header';
+import { screenKeyReferences } from './token-header';
 
 export interface VerifierOptions {
   readonly issuer: string;
@@ -59,11 +59,15 @@ export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
     ...(options.requiredType ? { typ: options.requiredType } : {}),
   };
   const allowedClients = options.allowedClientIds ? new Set(options.allowedClientIds) : undefined;
+  // The header is screened when jose asks for the key: before any key is looked up.
+  const keys: JWTVerifyGetKey = (header, token) => {
+    screenKeyReferences(header);
+    return options.keys(header, token);
+  };
   return async (authorization) => {
     const token = bearerToken(authorization, options.maxTokenBytes);
-    screenedHeader(token);
     try {
-      const { payload, protectedHeader } = await jwtVerify(token, options.keys, verifyOptions);
+      const { payload, protectedHeader } = await jwtVerify(token, keys, verifyOptions);
       if (typeof payload.sub !== 'string' || payload.sub === '') {
         throw new TokenRejectedError('INVALID_SUBJECT');
       }

@@ -10,6 +10,7 @@ export {
   type DynamoPetRepositoryOptions,
 } from './dynamo-pet-repository';
 export { ensureTable } from './ensure-table';
+export { type PetItem, toItem } from './pet-item';
 export { isStoreUnavailable } from './store-unavailable';
 export {
   catalogValue,

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import type { AuthorizerOutput } from '../authorizer/authorizer-output';
 import { type GatewayRequest, headerValue } from '../http/gateway-request';
@@ -6,7 +6,7 @@ import type { IamCaller } from '../iam/authorize-iam';
 import { ownRecord } from '../own-record';
 import type { MatchedRoute } from '../routing/matched-route';
 import type { LocalIdentity } from '../template/local-identity';
-import { localApiId } from '../template/local-identity';
+import { localDeploymentId } from '../template/local-identity';
 import type { ApiModel } from '../template/model';
 import { eventHeaders } from './event-headers';
 import { matchesBinaryMediaType } from './media-types';
@@ -62,7 +62,7 @@ export function buildProxyEvent(input: ProxyEventInput): ProxyEvent {
     else headers.set(key, { name, values: [value] });
   }
   const query = new Map<string, string[]>();
-  for (const [name, value] of new URLSearchParams(request.query)) {
+  for (const [name, value] of request.query === '' ? [] : new URLSearchParams(request.query)) {
     const values = query.get(name);
     if (values) values.push(value);
     else query.set(name, [value]);
@@ -88,7 +88,7 @@ export function buildProxyEvent(input: ProxyEventInput): ProxyEvent {
     pathParameters: orNull(matched.pathParameters),
     stageVariables: orNull(api.stageVariables),
     requestContext: {
-      resourceId: createHash('sha256').update(matched.route.path).digest('hex').slice(0, 6),
+      resourceId: resourceIdOf(matched.route.path),
       resourcePath: matched.route.path,
       httpMethod: request.method,
       extendedRequestId: request.extendedRequestId,
@@ -96,7 +96,7 @@ export function buildProxyEvent(input: ProxyEventInput): ProxyEvent {
       // What the client called (L2): `/prod/pets` on the execute-api URL, `/pets` at the root.
       path: request.calledPath ?? `${request.stagePrefix ?? ''}${request.path}`,
       accountId: identity.accountId,
-      deploymentId: localApiId(`${api.logicalId} deployment`).slice(0, 6),
+      deploymentId: localDeploymentId(api.logicalId),
       protocol: request.protocol,
       stage: api.stageName,
       domainPrefix: host.split(/[.:]/)[0] ?? host,
@@ -133,6 +133,19 @@ export function buildProxyEvent(input: ProxyEventInput): ProxyEvent {
     body,
     isBase64Encoded: binary && body !== null,
   };
+}
+
+/** Computed once per resource path: every request's event carries it. */
+const resourceIds = new Map<string, string>();
+
+/** The resource's id (6 hex characters), stable for its path: `requestContext.resourceId`. */
+function resourceIdOf(path: string): string {
+  let id = resourceIds.get(path);
+  if (id === undefined) {
+    id = hash('sha256', path).slice(0, 6);
+    resourceIds.set(path, id);
+  }
+  return id;
 }
 
 function orNull<T>(map: Readonly<Record<string, T>>): Record<string, T> | null {

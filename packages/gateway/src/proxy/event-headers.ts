@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { type GatewayRequest, headerValue, headerValues } from '../http/gateway-request';
 import type { EndpointType } from '../template/model';
 
@@ -78,28 +78,34 @@ export function eventHeaders(
  */
 export function traceHeader(request: GatewayRequest): string {
   const sent = headerValue(request, 'x-amzn-trace-id') ?? '';
-  const field = (key: string, pattern: string) =>
-    new RegExp(`(?:^|;)\\s*${key}=(${pattern})\\s*(?=;|$)`, 'i').exec(sent)?.[1];
-  const root = field('Root', '1-[0-9a-f]{8}-[0-9a-f]{24}');
+  const root = traceFields.root.exec(sent)?.[1];
   if (!root) {
     const epoch = Math.floor(request.receivedAt / 1000).toString(16);
-    const unique = createHash('sha256').update(request.requestId).digest('hex').slice(0, 24);
+    const unique = hash('sha256', request.requestId).slice(0, 24);
     return `Root=1-${epoch}-${unique}`;
   }
-  const parent = field('Parent', '[0-9a-f]{16}');
-  const sampled = field('Sampled', '[01?]');
+  const parent = traceFields.parent.exec(sent)?.[1];
+  const sampled = traceFields.sampled.exec(sent)?.[1];
   return [`Root=${root}`, parent && `Parent=${parent}`, sampled && `Sampled=${sampled}`]
     .filter(Boolean)
     .join(';');
 }
+
+/** A field of an `X-Amzn-Trace-Id` value, by its key (any case) and the shape of its value. */
+const traceField = (key: string, pattern: string) =>
+  new RegExp(`(?:^|;)\\s*${key}=(${pattern})\\s*(?=;|$)`, 'i');
+const traceFields = {
+  root: traceField('Root', '1-[0-9a-f]{8}-[0-9a-f]{24}'),
+  parent: traceField('Parent', '[0-9a-f]{16}'),
+  sampled: traceField('Sampled', '[01?]'),
+};
 
 /** CloudFront's headers in front of an `EDGE` API (Q8); the viewer's country and ASN are unknown locally. */
 function cloudFrontHeaders(request: GatewayRequest): (readonly [string, string])[] {
   const device = viewerDevice(headerValue(request, 'user-agent') ?? '');
   const via = headerValues(request, 'via');
   // Per request, not per event: the authorizer's event and the integration's agree (R2).
-  const digest = (label: string) =>
-    createHash('sha512').update(`${label} ${request.requestId}`).digest();
+  const digest = (label: string) => hash('sha512', `${label} ${request.requestId}`, 'buffer');
   const hop = `2.0 ${digest('via').subarray(0, 16).toString('hex')}.cloudfront.net (CloudFront)`;
   return [
     ['CloudFront-Forwarded-Proto', 'http'],

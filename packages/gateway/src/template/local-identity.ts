@@ -33,5 +33,13 @@ export function localApiId(logicalId: string): string {
  * localDeploymentId('PetsApi') // e.g. 'v99qix'
  */
 export function localDeploymentId(apiLogicalId: string): string {
-  return localApiId(`${apiLogicalId}/deployment`).slice(0, 6);
+  let id = deploymentIds.get(apiLogicalId);
+  if (id === undefined) {
+    id = localApiId(`${apiLogicalId}/deployment`).slice(0, 6);
+    deploymentIds.set(apiLogicalId, id);
+  }
+  return id;
 }
+
+/** Computed once per API: every request's event carries it. */
+const deploymentIds = new Map<string, string>();
