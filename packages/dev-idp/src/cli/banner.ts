@@ -32,6 +32,7 @@ export function formatBanner(idp: DevIdp): string {
     ...users,
     `  ${social} connection -> ${social && roleForConnection(social)}: "Continue with Amazon (demo)", any display name and email`,
     '',
-    'Tokens for scripts: pnpm --filter @petstore/dev-idp token admin|buyer|m2m',
+    'Tokens for scripts: petstore-dev-idp token admin|buyer|m2m',
+    '  (in the Pet Store repository: pnpm --filter @petstore/dev-idp token admin|buyer|m2m)',
   ].join('\n');
 }

@@ -18,7 +18,7 @@ export async function discover(issuer: string): Promise<oauth.AuthorizationServe
     return await oauth.processDiscoveryResponse(issuerUrl, response);
   } catch (error) {
     throw new TokenFlowError(
-      `No OpenID provider answered at ${issuer} (is the dev-idp running? pnpm --filter @petstore/dev-idp start)`,
+      `No OpenID provider answered at ${issuer} (is the dev-idp running? 'petstore-dev-idp start', or 'pnpm start' for the whole Pet Store stack)`,
       { cause: error },
     );
   }
