@@ -24,6 +24,12 @@ afterAll(async () => {
 
 const api = (path: string) => `${stack.apiUrl}${path}`;
 
+describe('the start', () => {
+  it('warns about no resource the stack provides itself (the table, the SPA hosting)', () => {
+    expect(stack.output()).not.toContain('not emulated (provide what the functions use locally)');
+  });
+});
+
 describe('a visitor without a token', () => {
   it('gets 401 from the gateway, readable by the SPA (CORS on gateway responses)', async () => {
     const reply = await call(api('/pets'), { headers: { Origin: stack.webOrigin } });

@@ -47,6 +47,8 @@ export interface GatewayOptions {
   readonly identity?: Partial<LocalIdentity>;
   /** Serve only this API (logical id); default: every API of the template that has `Api` events. */
   readonly api?: string;
+  /** Resources the caller provides locally (e.g. the table it runs): not warned about. */
+  readonly providedResources?: readonly string[];
   /**
    * Local values of the usage plans' API keys that have no `Value` in the template (AWS
    * generates those), by logical id, e.g. `{ PartnerApiApiKey: '...' }` (at least 20
@@ -121,6 +123,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     identity,
     ...(options.parameters ? { parameters: options.parameters } : {}),
     ...(options.api ? { api: options.api } : {}),
+    ...(options.providedResources ? { providedResources: options.providedResources } : {}),
   });
   for (const warning of model.warnings) logger.warn(warning);
   for (const note of model.notes ?? []) logger.info(note);

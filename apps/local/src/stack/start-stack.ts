@@ -3,6 +3,7 @@ import { type DevIdp, startDevIdp } from '@petstore/dev-idp/server';
 import { type LocalDynamo, startLocalDynamo } from '@petstore/domain/dynamodb/local';
 import type { Role } from '@petstore/domain/roles';
 import { type FunctionInspector, type Gateway, startGateway } from '@petstore/gateway';
+import { loadTemplate } from '@petstore/gateway/load-template';
 import { createConsoleLogger, type GatewayLogger } from '@petstore/gateway/logger';
 import { readTemplate } from '@petstore/gateway/template';
 import { type LocalSts, startLocalSts } from '@petstore/local-sts';
@@ -16,6 +17,7 @@ import { acquireDataLock, type DataLock } from './data-lock';
 import { apiKeysFilePath, localApiKeys } from './local-api-keys';
 import { localDynamoClient } from './local-dynamo-client';
 import { prepareTable } from './prepare-table';
+import { providedResources } from './provided-resources';
 import { writeStackRecord } from './stack-record';
 import { localEnvironment, localParameters } from './template-settings';
 import { watchDataDir } from './watch-data-dir';
@@ -155,6 +157,7 @@ export async function startStack(
     const requests = log.requests ?? createConsoleLogger({ prefix: '[api] ' });
     const gateway: Gateway = await startGateway({
       templatePath,
+      providedResources: providedResources(await loadTemplate(templatePath)),
       host,
       port: config.ports.api,
       ports: {

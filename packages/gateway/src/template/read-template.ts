@@ -12,6 +12,11 @@ import { readUsagePlans } from './read-usage-plans';
 export interface ReadTemplateOptions extends TemplateInputs {
   /** Serve only this API (logical id); default: every API that `Api` events use. */
   readonly api?: string;
+  /**
+   * Logical ids of resources the caller provides locally (a table it runs, the SPA it serves
+   * itself): left out of the "not emulated" warning. Naming one the template lacks is an error.
+   */
+  readonly providedResources?: readonly string[];
 }
 
 const servedTypes = new Set([
@@ -46,7 +51,14 @@ export async function readTemplate(
     if (section !== 'Function' && section !== 'Api')
       diagnostics.warn(`Globals.${section}`, 'is not emulated');
   }
-  const others = resources.filter(([, r]) => !servedTypes.has(r.Type) && !quietTypes.test(r.Type));
+  const provided = new Set(options.providedResources ?? []);
+  for (const id of provided) {
+    if (!resources.some(([logicalId]) => logicalId === id))
+      diagnostics.error(`providedResources ${id}`, 'is not a resource of the template');
+  }
+  const others = resources.filter(
+    ([id, r]) => !servedTypes.has(r.Type) && !quietTypes.test(r.Type) && !provided.has(id),
+  );
   if (others.length > 0) {
     const list = others.map(([id, resource]) => `${id} (${resource.Type})`).join(', ');
     diagnostics.warn('Resources', `not emulated (provide what the functions use locally): ${list}`);

@@ -81,6 +81,21 @@ describe('readTemplate', () => {
     expect(unknown).toContain('Parameter Extra: supplied but not declared in Parameters');
   });
 
+  it('leaves the resources the caller provides locally out of the not-emulated warning, and refuses an id the template lacks', async () => {
+    // Act
+    const provided = await readTemplate(invalid('warnings.yaml'), { providedResources: ['Queue'] });
+    const unknown = await readTemplate(invalid('warnings.yaml'), {
+      providedResources: ['Nope'],
+    }).then(
+      () => [],
+      (error: unknown) => (error instanceof TemplateError ? error.problems : [String(error)]),
+    );
+
+    // Assess
+    expect(provided.warnings.join('\n')).not.toContain('Queue (AWS::SQS::Queue)');
+    expect(unknown).toContain('providedResources Nope: is not a resource of the template');
+  });
+
   it('warns about what it serves only in part, and never silently', async () => {
     // Act
     const model = await readTemplate(invalid('warnings.yaml'));
