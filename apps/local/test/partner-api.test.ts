@@ -1,11 +1,11 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot } from '../src/config/repo-paths';
 import { apiKeysFilePath } from '../src/stack/local-api-keys';
 import { call } from './support/api-client';
+import { readmeBlock, runAsWritten } from './support/readme-walk-through';
+import { inSecondTerminal } from './support/second-terminal';
 import { portEnvironment, type StackProcess, startStackProcess } from './support/stack-process';
 import { tokenFor } from './support/tokens';
 
@@ -33,23 +33,7 @@ const partner = (path: string) => `${stack.partnerApiUrl}${path}`;
 /** The walk-through's shell, pointed at this stack as its banner's export line does: its ports and data folder. */
 const environment = () => ({ ...process.env, ...portEnvironment(stack.ports), DATA_DIR: dataDir });
 
-function bash(script: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  // Under `pnpm test` the pnpm that runs us is known; on its own, the one on the PATH.
-  const pnpm = process.env.npm_execpath;
-  const shim =
-    pnpm && /pnpm[^/]*\.c?js$/.test(pnpm)
-      ? `pnpm() { ${JSON.stringify(process.execPath)} ${JSON.stringify(pnpm)} "$@"; }\n`
-      : '';
-  return new Promise((resolve) => {
-    execFile(
-      'bash',
-      ['-euo', 'pipefail', '-c', shim + script],
-      { cwd: repoRoot, env: environment(), timeout: 60_000 },
-      (error, stdout, stderr) =>
-        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
+const bash = (script: string) => inSecondTerminal(script, environment());
 
 describe('the partner API key', () => {
   it('is made at the first start into the data folder, 40 letters and digits, readable by its owner only', () => {
@@ -111,17 +95,9 @@ describe('a service (client credentials) on the partner API', () => {
 });
 
 describe("the README's partner walk-through", () => {
-  const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
-  const section = readme.split('\n## Try the partner API with curl\n')[1] ?? '';
-  const block = /```sh\n([\s\S]*?)```/.exec(section)?.[1] ?? '';
+  const { block, commands } = readmeBlock('Try the partner API with curl');
   // The shell's default-value expansion, as written in the README.
   const portLine = `PARTNER=http://127.0.0.1:\${PARTNER_API_PORT:-3002}\n`;
-  /** The block's commands (a trailing backslash continues a line), without their comments. */
-  const commands = block
-    .replaceAll('\\\n', '\u0000')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => line.replaceAll('\u0000', '\\\n'));
 
   it('points at the partner port of PARTNER_API_PORT (the banner exports it), else the default', () => {
     expect(block).toContain(portLine);
@@ -129,16 +105,11 @@ describe("the README's partner walk-through", () => {
   });
 
   it('runs as written: the pets, 403 without the key, 401 without the token, 429 past the burst', async () => {
-    // Prepare: each command's output told apart by a marker line.
-    const marked = commands.map((command, index) => `echo "@@${index}"\n${command}`).join('\n');
-
-    // Act
-    const { code, stdout, stderr } = await bash(marked);
+    // Act: each command's output told apart by a marker line.
+    const { code, outputs, stderr } = await runAsWritten(commands, environment());
 
     // Assess
     expect(code, stderr).toBe(0);
-    // curl's JSON bodies end without a newline, so a marker may follow on the same line.
-    const outputs = stdout.split(/\n?@@\d+\n/).slice(1);
     expect(outputs.slice(0, 3)).toEqual(['', '', '']);
     expect(JSON.parse(outputs[3] ?? '').items.length).toBeGreaterThan(0);
     expect(JSON.parse(outputs[4] ?? '')).toMatchObject({ clientId: 'petstore-m2m' });

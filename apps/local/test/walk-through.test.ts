@@ -1,10 +1,10 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot } from '../src/config/repo-paths';
 import { stackRecordsFolder } from '../src/stack/stack-record';
+import { readmeBlock, runAsWritten } from './support/readme-walk-through';
+import { inSecondTerminal } from './support/second-terminal';
 import { type StackProcess, startStackProcess } from './support/stack-process';
 
 // A developer's second terminal beside a stack on other ports than the defaults: it knows only
@@ -23,24 +23,7 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-/** Runs a script with bash (strict) in the repository, in the second terminal. */
-function bash(script: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  // Under `pnpm test` the pnpm that runs us is known; on its own, the one on the PATH.
-  const pnpm = process.env.npm_execpath;
-  const shim =
-    pnpm && /pnpm[^/]*\.c?js$/.test(pnpm)
-      ? `pnpm() { ${JSON.stringify(process.execPath)} ${JSON.stringify(pnpm)} "$@"; }\n`
-      : '';
-  return new Promise((resolve) => {
-    execFile(
-      'bash',
-      ['-euo', 'pipefail', '-c', shim + script],
-      { cwd: repoRoot, env: stack.terminal, timeout: 60_000 },
-      (error, stdout, stderr) =>
-        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
+const bash = (script: string) => inSecondTerminal(script, stack.terminal);
 
 /** The banner's export line (every port of a test's stack is another than its default). */
 function bannerExportLine(): string {
@@ -58,19 +41,7 @@ function bannerExportLine(): string {
 async function runSection(
   heading: string,
 ): Promise<{ code: number; outputs: string[]; stderr: string }> {
-  const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
-  const section = readme.split(`\n## ${heading}\n`)[1] ?? '';
-  const block = /```sh\n([\s\S]*?)```/.exec(section)?.[1] ?? '';
-  const commands: string[] = [];
-  for (const line of block.split('\n')) {
-    if (line.trim() === '') continue;
-    if (/^\s/.test(line) && commands.length > 0) commands[commands.length - 1] += `\n${line}`;
-    else commands.push(line);
-  }
-  const marked = commands.map((command, index) => `echo "@@${index}"\n${command}`).join('\n');
-  const { code, stdout, stderr } = await bash(`${bannerExportLine()}\n${marked}`);
-  // curl's JSON bodies end without a newline, so a marker may follow on the same line.
-  return { code, outputs: stdout.split(/\n?@@\d+\n/).slice(1), stderr };
+  return runAsWritten(readmeBlock(heading).commands, stack.terminal, bannerExportLine());
 }
 
 describe('a stack on other ports', () => {

@@ -14,6 +14,13 @@ export interface RunOptions {
   readonly timeoutMs?: number;
 }
 
+/** Where and how long a command runs: its folder, its environment, at most 60 s by default. */
+export interface RunOptions {
+  readonly cwd?: string;
+  readonly env?: NodeJS.ProcessEnv;
+  readonly timeoutMs?: number;
+}
+
 /**
  * Runs a TypeScript command (`node --import tsx <entry> ...args`) as its own process, as a
  * developer would, for the tests of what it prints and how it exits. Never rejects: a non-zero
@@ -26,11 +33,7 @@ export interface RunOptions {
 export function runCommand(
   entry: string,
   args: readonly string[],
-  options: {
-    readonly cwd?: string;
-    readonly env?: NodeJS.ProcessEnv;
-    readonly timeoutMs?: number;
-  } = {},
+  options: RunOptions = {},
 ): Promise<CommandRun> {
   return runProcess(process.execPath, ['--import', 'tsx', entry, ...args], options);
 }
@@ -44,11 +47,7 @@ export function runCommand(
 export function runProcess(
   file: string,
   args: readonly string[],
-  options: {
-    readonly cwd?: string;
-    readonly env?: NodeJS.ProcessEnv;
-    readonly timeoutMs?: number;
-  } = {},
+  options: RunOptions = {},
 ): Promise<CommandRun> {
   return new Promise((resolve) => {
     execFile(
