@@ -32,8 +32,9 @@ async function treeWithWatcher(stack: StackProcess): Promise<number[]> {
 }
 
 /**
- * Requests in flight: pets being added, sent whole but not yet answered, and a request whose
- * headers are still arriving. Resolves once all of them have reached the stack.
+ * Requests in flight: pets being added, sent whole but not yet answered, a request whose
+ * headers are still arriving, and one to the local DynamoDB whose body is. Resolves once all of
+ * them have been sent.
  */
 async function requestsInFlight(stack: StackProcess, token: string): Promise<void> {
   const url = new URL(`${stack.apiUrl}/pets`);
@@ -51,14 +52,22 @@ async function requestsInFlight(stack: StackProcess, token: string): Promise<voi
     req.on('response', (response) => response.resume());
     return new Promise<void>((resolve) => req.end(body, resolve));
   });
-  const partial = connect(stack.ports.api, '127.0.0.1');
-  partial.on('error', () => {});
-  const written = new Promise<void>((resolve) =>
-    partial.once('connect', () =>
-      partial.write('GET /pets HTTP/1.1\r\nHost: 127.0.0.1\r\n', () => resolve()),
+  const partly = (port: number, text: string) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.on('error', () => {});
+    return new Promise<void>((resolve) =>
+      socket.once('connect', () => socket.write(text, () => resolve())),
+    );
+  };
+  const written = [
+    partly(stack.ports.api, 'GET /pets HTTP/1.1\r\nHost: 127.0.0.1\r\n'),
+    // The local DynamoDB's request whose body is still arriving (dynalite alone would throw).
+    partly(
+      stack.ports.dynamodb,
+      'POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Amz-Target: DynamoDB_20120810.ListTables\r\nContent-Length: 100\r\n\r\n{',
     ),
-  );
-  await Promise.all([...sent, written]);
+  ];
+  await Promise.all([...sent, ...written]);
 }
 
 describe('stopping the stack', () => {

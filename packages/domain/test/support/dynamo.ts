@@ -24,8 +24,6 @@ export const localCredentials = { accessKeyId: 'local', secretAccessKey: 'local'
  * table in it. Call it in `beforeAll`, and `stop()` in `afterAll`.
  */
 export async function startDynamo(): Promise<TestDynamo> {
-  // Known and pinned (see the README's toolchain notes): SDK releases after January 2027 need Node 22.
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
   const dynamo = await startLocalDynamo();
   const { endpoint } = dynamo;
   const newClient = () =>

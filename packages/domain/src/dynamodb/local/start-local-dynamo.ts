@@ -1,6 +1,7 @@
 /// <reference path="./dynalite.d.ts" />
 import type { AddressInfo } from 'node:net';
 import dynalite from 'dynalite';
+import { surviveAbortedRequests } from './survive-aborted-requests';
 
 export interface LocalDynamoOptions {
   /** Defaults to 127.0.0.1. */
@@ -20,7 +21,8 @@ export interface LocalDynamo {
 
 /**
  * Starts dynalite, an implementation of the DynamoDB protocol, on a loopback port. Tables are
- * created, updated and deleted at once (no CREATING phase).
+ * created, updated and deleted at once (no CREATING phase). A client that leaves mid-request is
+ * dropped; it does not end the process (dynalite alone would throw).
  *
  * @example
  * const dynamo = await startLocalDynamo({ path: '.data/dynamodb' });
@@ -34,6 +36,7 @@ export async function startLocalDynamo(options: LocalDynamoOptions = {}): Promis
     updateTableMs: 0,
     ...(options.path ? { path: options.path } : {}),
   });
+  surviveAbortedRequests(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => {
