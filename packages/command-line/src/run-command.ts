@@ -7,14 +7,7 @@ export interface CommandRun {
   readonly stderr: string;
 }
 
-/** Where and how long: the working folder, the environment, a time limit in ms (0: none; default 60 s). */
-export interface RunOptions {
-  readonly cwd?: string;
-  readonly env?: NodeJS.ProcessEnv;
-  readonly timeoutMs?: number;
-}
-
-/** Where and how long a command runs: its folder, its environment, at most 60 s by default. */
+/** Where and how long a command runs: its folder, its environment, a time limit in ms (0: none; default 60 s). */
 export interface RunOptions {
   readonly cwd?: string;
   readonly env?: NodeJS.ProcessEnv;

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { exitWithMistake, readCommandLine } from '@petstore/command-line';
+import { stopOnSignals } from '@petstore/command-line/signals';
 import { namedValues, parameterOverrides, portValue } from '@petstore/command-line/values';
 import { readEnvVarsFile } from './lambda/env-vars-file';
 import type { EnvironmentOverrides } from './lambda/lambda-environment';
@@ -106,8 +107,4 @@ const gateway = await startGateway({
   process.exit(1);
 });
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    void gateway.close().then(() => process.exit(0));
-  });
-}
+stopOnSignals(() => gateway.close());

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { exitWithMistake, readCommandLine } from '@petstore/command-line';
+import { stopOnSignals } from '@petstore/command-line/signals';
 import { namedValues, portValue } from '@petstore/command-line/values';
 import { startLocalSts } from './start-local-sts';
 
@@ -38,8 +39,4 @@ const sts = await startLocalSts({
   process.exit(1);
 });
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    void sts.close().then(() => process.exit(0));
-  });
-}
+stopOnSignals(() => sts.close());

@@ -9,6 +9,7 @@
 
 import '../config/quiet-aws-sdk-notice';
 import { exitWithMistake, readCommandLine } from '@petstore/command-line';
+import { stopSignals } from '@petstore/command-line/signals';
 import { LocalConfigError, readLocalConfig } from '../config/local-config';
 import { localPorts, portNames } from '../config/local-ports';
 import { quietImport } from '../stack/known-notices';
@@ -97,8 +98,7 @@ async function stop(reason: string, exitCode: number): Promise<void> {
   process.exit(exitCode);
 }
 // Registered before anything starts, so that a signal at any moment stops what is running.
-const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
-for (const signal of signals) process.on(signal, () => void stop(signal, 0));
+for (const signal of stopSignals) process.on(signal, () => void stop(signal, 0));
 
 // When the process that started it dies (pnpm or tsx killed outright), the stack is orphaned:
 // it notices (its parent changes) and stops, instead of holding the ports and DATA_DIR.

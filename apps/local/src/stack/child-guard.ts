@@ -6,6 +6,7 @@
  * guard gets SIGINT, SIGTERM or SIGHUP. It exits with the command's exit code.
  */
 import { spawn } from 'node:child_process';
+import { stopSignals } from '@petstore/command-line/signals';
 
 const [command, ...args] = process.argv.slice(2);
 if (!command) {
@@ -34,7 +35,7 @@ function signalGroup(group: number, signal: NodeJS.Signals): void {
   }
 }
 
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, stopGroup);
+for (const signal of stopSignals) process.on(signal, stopGroup);
 process.stdin.on('end', stopGroup);
 process.stdin.on('close', stopGroup);
 process.stdin.on('error', stopGroup);

@@ -1,4 +1,5 @@
 import { exitWithMistake, readCommandLine } from '@petstore/command-line';
+import { stopOnSignals } from '@petstore/command-line/signals';
 import { startDevIdp } from '../server/start-dev-idp';
 import { formatBanner } from './banner';
 
@@ -12,7 +13,7 @@ const spec = {
 } as const;
 
 /**
- * `start [--memory] [--port N]`: runs the dev-idp until SIGINT or SIGTERM.
+ * `start [--memory] [--port N]`: runs the dev-idp until SIGINT, SIGTERM or SIGHUP.
  *
  * @example
  * await startCommand(['--memory', '--port', '9100']);
@@ -34,9 +35,5 @@ export async function startCommand(args: readonly string[]): Promise<void> {
       `dev-idp: keys reloaded; signing with ${signingKid}, publishing ${publishedKids.join(', ')}`,
     );
   });
-  const stop = () => {
-    idp.close().then(() => process.exit(0));
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  stopOnSignals(() => idp.close());
 }
