@@ -40,7 +40,7 @@ const listTables = (dynamo: LocalDynamo) =>
 
 describe('the local DynamoDB when a client leaves mid-request', () => {
   // Without the guard, dynalite throws `Error: aborted` from the request's `error` listener: an
-  // uncaught exception, which ends a `pnpm start` with exit code 1.
+  // uncaught exception, which ended the whole local stack with exit code 1.
   const uncaught: unknown[] = [];
   const record = (error: unknown) => uncaught.push(error);
   beforeEach(() => {
