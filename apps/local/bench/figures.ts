@@ -171,12 +171,29 @@ function gatewayFigures(measured: GatewayMeasurements): Figure[] {
     ['open', 'no authorizer'],
     ['iam', 'AWS_IAM (SigV4 + policy)'],
   ] as const;
+  type Measured = 'requestsPerSecond' | 'p99Ms' | 'cpuUsPerRequest';
+  type Contender = keyof GatewayMeasurements['rounds'][number]['p99Ms'];
   const added = (name: 'bare' | (typeof paths)[number][0]) =>
     rounds.map((round) => round.latencyUs[name] - round.inProcessUs);
-  const of = <K extends 'requestsPerSecond' | 'p99Ms'>(
-    key: K,
-    name: keyof GatewayMeasurements['rounds'][number][K],
-  ) => rounds.map((round) => round[key][name] as number);
+  const of = (key: Measured, name: Contender) => rounds.map((round) => round[key][name]);
+  /** A figure of the load runs: one contender's measure against another's, round by round. */
+  const compared = (
+    name: string,
+    key: Measured,
+    contender: Contender,
+    [reference, referenceName]: readonly [Contender, string],
+    target?: Target,
+  ): Figure => ({
+    section,
+    name,
+    value: median(of(key, contender)),
+    unit: { requestsPerSecond: '/s', p99Ms: 'ms', cpuUsPerRequest: 'µs' }[key],
+    reference: { name: referenceName, value: median(of(key, reference)) },
+    ratio: pairedRatio(of(key, contender), of(key, reference)),
+    ...(target ? { target } : {}),
+  });
+  const bare = ['bare', 'bare node:http'] as const;
+  const bares = ['bare', "bare node:http's"] as const;
   return [
     ...paths.map(
       ([name, label]): Figure => ({
@@ -188,27 +205,47 @@ function gatewayFigures(measured: GatewayMeasurements): Figure[] {
         ratio: pairedRatio(added(name), added('bare')),
       }),
     ),
-    ...paths.map(
-      ([name, label]): Figure => ({
-        section,
-        name: `requests/s, ${label}`,
-        value: median(of('requestsPerSecond', name)),
-        unit: '/s',
-        reference: { name: 'bare node:http', value: median(of('requestsPerSecond', 'bare')) },
-        ratio: pairedRatio(of('requestsPerSecond', name), of('requestsPerSecond', 'bare')),
-        ...(name === 'token' ? { target: { atLeast: 0.5 } } : {}),
-      }),
+    ...paths.map(([name, label]) =>
+      compared(
+        `requests/s, ${label}`,
+        'requestsPerSecond',
+        name,
+        bare,
+        name === 'token' ? { atLeast: 0.5 } : undefined,
+      ),
     ),
-    ...paths.map(
-      ([name, label]): Figure => ({
-        section,
-        name: `p99 under load, ${label}`,
-        value: median(of('p99Ms', name)),
-        unit: 'ms',
-        reference: { name: "bare node:http's", value: median(of('p99Ms', 'bare')) },
-        ratio: pairedRatio(of('p99Ms', name), of('p99Ms', 'bare')),
-        ...(name === 'token' ? { target: { atMost: 2 } } : {}),
-      }),
+    compared(
+      'requests/s, the hop floor: a bare node:http server handing each request to 1 of 4 worker threads running the handler',
+      'requestsPerSecond',
+      'floor',
+      bare,
+    ),
+    compared(
+      'requests/s, cached TOKEN authorizer, against the hop floor (what the gateway adds to a thread hand-off)',
+      'requestsPerSecond',
+      'token',
+      ['floor', 'the hop floor'],
+    ),
+    compared(
+      "CPU per request under load, every thread (the load generator's included), cached TOKEN authorizer",
+      'cpuUsPerRequest',
+      'token',
+      bares,
+    ),
+    compared(
+      "CPU per request under load, every thread (the load generator's included), the hop floor",
+      'cpuUsPerRequest',
+      'floor',
+      bares,
+    ),
+    ...paths.map(([name, label]) =>
+      compared(
+        `p99 under load, ${label}`,
+        'p99Ms',
+        name,
+        bares,
+        name === 'token' ? { atMost: 2 } : undefined,
+      ),
     ),
   ];
 }

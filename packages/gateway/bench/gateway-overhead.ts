@@ -3,7 +3,10 @@
 //      authorizer result, and AWS_IAM (SigV4 verified, then the role's policy evaluated), next
 //      to the same handler invoked directly in-process and to a bare node:http server
 //      (sequential), with the SigV4 path's cost as ratios to the other two;
-//   2. requests per second on the same paths and the bare server (keep-alive, 16 in flight).
+//   2. requests per second on the same paths and the bare server (keep-alive, 16 in flight), with
+//      the CPU time of every thread of the process per request (the load generator's included),
+//      and the same for the hop floor (hop-server.ts): a bare server handing each request to a
+//      worker thread, what running functions in threads of their own costs at least.
 // The SigV4 request is signed by @smithy/signature-v4 before each load run and sent as is (a
 // signature is valid for 5 minutes), so its signing cost is not counted: only the gateway's.
 // Everything runs on 127.0.0.1 with bounded loops. Run: pnpm --filter @petstore/gateway bench
@@ -18,9 +21,12 @@ import { Worker } from 'node:worker_threads';
 import { startGateway } from '../src/start-gateway';
 import { TestCredentialStore } from '../test/support/credential-store';
 import { signRequest } from '../test/support/sigv4-client';
+import { startHopServer } from './hop-server';
 import type { Contender, GatewayMeasurements, GatewayRound } from './measurements';
 
 const hello = './fixture/hello/index.mjs';
+/** The gateway's pool size per function by default (`maxConcurrency`), for the hop floor too. */
+const threads = 4;
 const { body, handler } = (await import(hello)) as {
   body: string;
   handler: (event: never, context: never) => Promise<unknown>;
@@ -36,6 +42,8 @@ interface LoadResult {
   readonly statuses: Record<string, number>;
   readonly p50Ms: number;
   readonly p99Ms: number;
+  /** CPU time of every thread of this process (user + system), microseconds per request. */
+  readonly cpuUs: number;
 }
 
 function load(
@@ -48,8 +56,12 @@ function load(
     workerData: { url, total, concurrency, headers },
     execArgv: [],
   });
+  const cpu = process.cpuUsage();
   return new Promise((resolve, reject) => {
-    worker.once('message', resolve);
+    worker.once('message', (result: Omit<LoadResult, 'cpuUs'>) => {
+      const { user, system } = process.cpuUsage(cpu);
+      resolve({ ...result, cpuUs: (user + system) / total });
+    });
     worker.once('error', reject);
   });
 }
@@ -90,6 +102,8 @@ const gateway = await startGateway({
     info: () => {},
   },
 });
+const floor = await startHopServer(new URL(hello, import.meta.url), threads);
+const floorUrl = `${floor.url}/hello`;
 const securedUrl = `${gateway.url}/hello`;
 const openUrl = `${gateway.url}/open`;
 const iamBase = gateway.apis.find((api) => api.logicalId === 'IamApi')?.url ?? '';
@@ -109,7 +123,8 @@ const signedHeaders = async () =>
   (await signRequest(iamBase, { path: '/hello' }, caller, { at: Date.now() })).headers;
 
 // Warm up: cold starts, the authorizer's cache entry, JIT of both servers and of the client.
-for (const url of [securedUrl, openUrl, bareUrl]) check('warm-up', await load(url, 500, 4), 500);
+for (const url of [securedUrl, openUrl, bareUrl, floorUrl])
+  check('warm-up', await load(url, 500, 4), 500);
 check('warm-up', await load(signedUrl, 500, 4, await signedHeaders()), 500);
 
 const rounds = 3;
@@ -122,6 +137,7 @@ const contenders: readonly (readonly [Contender, string])[] = [
   ['open', openUrl],
   ['iam', signedUrl],
   ['bare', bareUrl],
+  ['floor', floorUrl],
 ];
 const byContender = (value: (name: Contender) => number) =>
   Object.fromEntries(contenders.map(([name]) => [name, value(name)])) as Record<Contender, number>;
@@ -151,6 +167,7 @@ for (let round = 0; round < rounds; round++) {
     requestsPerSecond: byContender((name) => perSecond(of(name))),
     p50Ms: byContender((name) => of(name).p50Ms),
     p99Ms: byContender((name) => of(name).p99Ms),
+    cpuUsPerRequest: byContender((name) => of(name).cpuUs),
   });
 }
 const measurements: GatewayMeasurements = {
@@ -170,6 +187,7 @@ const load16 = (name: Contender) => ({
   'requests/s': Math.round(across((round) => round.requestsPerSecond[name])),
   p50: `${across((round) => round.p50Ms[name]).toFixed(2)} ms`,
   p99: `${across((round) => round.p99Ms[name]).toFixed(2)} ms`,
+  'CPU/request (all threads)': us(across((round) => round.cpuUsPerRequest[name])),
 });
 
 console.log(
@@ -194,6 +212,7 @@ console.log(
 );
 console.table({
   'bare node:http server': load16('bare'),
+  [`bare server, each request handed to 1 of ${threads} threads`]: load16('floor'),
   'gateway, no authorizer': load16('open'),
   'gateway, cached TOKEN authorizer': load16('token'),
   'gateway, AWS_IAM (SigV4 + policy)': load16('iam'),
@@ -202,4 +221,5 @@ console.log(`Authorization over the whole run: ${JSON.stringify(authorizerUse)}`
 if (process.env.BENCH_OUTPUT) writeFileSync(process.env.BENCH_OUTPUT, JSON.stringify(measurements));
 
 await gateway.close();
+await floor.close();
 bare.close();

@@ -1,5 +1,8 @@
-/** The gateway benchmark's contenders: a bare `node:http` server and three paths of one gateway. */
-export type Contender = 'bare' | 'open' | 'token' | 'iam';
+/**
+ * The gateway benchmark's contenders: a bare `node:http` server, the hop floor (a bare server
+ * handing each request to a worker thread, `hop-server.ts`) and three paths of one gateway.
+ */
+export type Contender = 'bare' | 'floor' | 'open' | 'token' | 'iam';
 
 /** What `bench/gateway-overhead.ts` measures, as it writes it to `BENCH_OUTPUT` (the root `pnpm bench` reads it). */
 export interface GatewayMeasurements {
@@ -24,4 +27,9 @@ export interface GatewayRound {
   readonly p50Ms: Readonly<Record<Contender, number>>;
   /** The load run: 99th percentile latency, milliseconds. */
   readonly p99Ms: Readonly<Record<Contender, number>>;
+  /**
+   * The load run: CPU time of every thread of the process (user + system, the load generator's
+   * included), microseconds per request.
+   */
+  readonly cpuUsPerRequest: Readonly<Record<Contender, number>>;
 }
