@@ -1,8 +1,13 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repoFile, shellCommands } from './support/markdown';
 import {
   expectCleanCtrlC,
   printedCommand,
   type RunningPrinted,
+  runPrinted,
   startPrinted,
 } from './support/printed-command';
 
@@ -94,5 +99,63 @@ describe("the local STS README's command line for infra/template.yaml", () => {
 
   it('stops on Ctrl-C: exit code 0, no failure printed, no process left behind', async () => {
     await expectCleanCtrlC(sts);
+  });
+});
+
+describe("the dev-idp README's commands, moved by its variables to a free port and a folder of their own", () => {
+  // The block at the top of the README, before its first section.
+  const [start = '', , , token = '', rotate = ''] = shellCommands(
+    repoFile('packages/dev-idp/README.md').split('\n## ')[0] ?? '',
+  );
+  const dataDir = mkdtempSync(join(tmpdir(), 'petstore-dev-idp-readme-'));
+  let idp: RunningPrinted;
+  let issuer = '';
+  let port = '';
+
+  beforeAll(async () => {
+    expect([start, token, rotate]).toEqual([
+      expect.stringMatching(/^pnpm --filter @petstore\/dev-idp start +#/),
+      expect.stringMatching(/^pnpm -s --filter @petstore\/dev-idp token admin +#/),
+      expect.stringMatching(/^pnpm --filter @petstore\/dev-idp rotate-keys +#/),
+    ]);
+    // DEV_IDP_PORT=0: any free port, which the banner names; DEV_IDP_DATA_DIR: not the repository's keys.
+    idp = await startPrinted(start, /issuer +(http:\/\/127\.0\.0\.1:(\d+))/, {
+      DEV_IDP_PORT: '0',
+      DEV_IDP_DATA_DIR: dataDir,
+    });
+    issuer = idp.ready[1] ?? '';
+    port = idp.ready[2] ?? '';
+  }, 120_000);
+
+  afterAll(() => {
+    idp?.kill();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const kids = async () =>
+    ((await (await fetch(`${issuer}/jwks`)).json()) as { keys: { kid: string }[] }).keys.map(
+      (key) => key.kid,
+    );
+
+  it('token admin prints an access token of the running dev-idp, found by DEV_IDP_PORT', async () => {
+    const { stdout } = await runPrinted(token, { DEV_IDP_PORT: port });
+    const [, payload = ''] = stdout.trim().split('.');
+    expect(JSON.parse(Buffer.from(payload, 'base64url').toString())).toMatchObject({
+      iss: issuer,
+      permissions: expect.arrayContaining(['create:pets', 'delete:pets']),
+    });
+  });
+
+  it('rotate-keys makes a new signing key, which the running dev-idp publishes without a restart', async () => {
+    const before = await kids();
+    await runPrinted(rotate, { DEV_IDP_DATA_DIR: dataDir });
+    await expect.poll(kids, { timeout: 15_000 }).toEqual(expect.arrayContaining(before));
+    await expect
+      .poll(async () => (await kids()).length, { timeout: 15_000 })
+      .toBeGreaterThan(before.length);
+  });
+
+  it('stops on Ctrl-C: exit code 0, no failure printed, no process left behind', async () => {
+    await expectCleanCtrlC(idp);
   });
 });

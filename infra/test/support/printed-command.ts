@@ -1,4 +1,5 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { promisify } from 'node:util';
 import { expect } from 'vitest';
 import { repoFile, repoRoot, section, shellCommands, shellWords } from './markdown';
 
@@ -32,17 +33,22 @@ export interface RunningPrinted {
 
 /**
  * Runs a command as a shell would split it (no shell between: Ctrl-C reaches pnpm and what it
- * runs, as in a terminal), from the repository root, and resolves once its output matches
- * `ready`; rejects with its output when it exits first.
+ * runs, as in a terminal), from the repository root with `env` added to the environment, and
+ * resolves once its output matches `ready`; rejects with its output when it exits first.
  *
  * @example
  * const sts = await startPrinted(command, /listening on (http:\S+)/);
  * await sts.ctrlC(); // { code: 0, signal: null }
  */
-export async function startPrinted(command: string, ready: RegExp): Promise<RunningPrinted> {
+export async function startPrinted(
+  command: string,
+  ready: RegExp,
+  env: NodeJS.ProcessEnv = {},
+): Promise<RunningPrinted> {
   const [file = '', ...args] = shellWords(command);
   const child: ChildProcess = spawn(file, args, {
     cwd: repoRoot,
+    env: { ...process.env, ...env },
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -81,6 +87,25 @@ export async function startPrinted(command: string, ready: RegExp): Promise<Runn
       if (groupAlive()) process.kill(-group, 'SIGKILL');
     },
   };
+}
+
+/**
+ * Runs a command that ends by itself, split as a shell would, from the repository root with
+ * `env` added; resolves with its standard output, rejects when it fails.
+ *
+ * @example
+ * const { stdout } = await runPrinted('pnpm -s --filter @petstore/dev-idp token admin', { DEV_IDP_PORT: '9300' });
+ */
+export async function runPrinted(
+  command: string,
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ stdout: string; stderr: string }> {
+  const [file = '', ...args] = shellWords(command);
+  return promisify(execFile)(file, args, {
+    cwd: repoRoot,
+    env: { ...process.env, ...env },
+    timeout: 60_000,
+  });
 }
 
 /**
