@@ -44,6 +44,14 @@ async function runSection(
   return runAsWritten(readmeBlock(heading).commands, stack.terminal, bannerExportLine());
 }
 
+/** What `pnpm invoke` printed as the function's result: the JSON after pnpm's own lines. */
+function resultOf(output: string | undefined): { statusCode?: number; body: string } {
+  const text = output ?? '';
+  const start = text.search(/^\{/m);
+  if (start < 0) throw new Error(`No JSON result in:\n${text}`);
+  return JSON.parse(text.slice(start));
+}
+
 describe('a stack on other ports', () => {
   it('records itself in its data folder: PID, ports, URLs, start time, readable by its owner only', () => {
     const file = join(stackRecordsFolder(dataDir), `${stack.child.pid}.json`);
@@ -110,6 +118,54 @@ describe('a second terminal that knows only DATA_DIR', () => {
     expect(outputs[7]).toMatch(/^HTTP\/1\.1 403 /);
     expect(outputs[8]).toMatch(/^HTTP\/1\.1 401 /);
     expect(outputs[9]).toMatch(/^HTTP\/1\.1 401 /);
+  });
+
+  it("runs the README's pnpm invoke lines as written: the dog, the cat bought by Bea, an Allow policy, the pets", async () => {
+    // Prepare
+    const { commands } = readmeBlock('Invoke one function');
+    expect(commands).toEqual([
+      expect.stringMatching(/^pnpm invoke GetPetFunction /),
+      expect.stringMatching(/^pnpm invoke PurchasePetFunction /),
+      expect.stringMatching(/^pnpm invoke AuthorizerFunction /),
+      expect.stringMatching(/^pnpm -s invoke ListPetsFunction - </),
+    ]);
+
+    // Act
+    const { code, outputs, stderr } = await runSection('Invoke one function');
+
+    // Assess: without -s, pnpm's script line comes first; the result is the rest
+    expect(code, stderr).toBe(0);
+    const dog = resultOf(outputs[0]);
+    const cat = resultOf(outputs[1]);
+    const policy = resultOf(outputs[2]);
+    const list = resultOf(outputs[3]);
+    expect(dog).toMatchObject({ statusCode: 200 });
+    expect(JSON.parse(dog.body)).toMatchObject({ type: 'dog' });
+    expect(cat).toMatchObject({ statusCode: 200 });
+    expect(JSON.parse(cat.body)).toMatchObject({ type: 'cat', soldTo: { name: 'Bea Buyer' } });
+    expect(policy).toMatchObject({
+      policyDocument: { Statement: [expect.objectContaining({ Effect: 'Allow' })] },
+    });
+    expect(JSON.parse(list.body).items.length).toBeGreaterThan(0);
+    expect(outputs[3]?.trimStart().startsWith('{')).toBe(true);
+  });
+
+  it("runs apps/local's README line: the authorizer's result alone on stdout with pnpm -s", async () => {
+    const { commands } = readmeBlock('Invoking a function', 'apps/local/README.md');
+    expect(commands).toEqual([expect.stringMatching(/^pnpm -s invoke AuthorizerFunction /)]);
+
+    const { code, outputs, stderr } = await runAsWritten(
+      commands,
+      stack.terminal,
+      bannerExportLine(),
+    );
+
+    expect(code, stderr).toBe(0);
+    expect(JSON.parse(outputs[0] ?? '')).toMatchObject({
+      principalId: expect.any(String),
+      policyDocument: { Statement: [expect.objectContaining({ Effect: 'Allow' })] },
+      context: { tokenType: 'user' },
+    });
   });
 
   it('is told that no stack runs once it stopped: its record is gone, exit 1', async () => {

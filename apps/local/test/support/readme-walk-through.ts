@@ -4,14 +4,18 @@ import { repoRoot } from '../../src/config/repo-paths';
 import { inSecondTerminal } from './second-terminal';
 
 /**
- * The first `sh` block of the root README's section `## heading`, and its commands: each line
- * with the indented lines that continue it (after a trailing backslash), blank lines left out.
+ * The first `sh` block of a README's section `## heading` (the root README's unless `file`
+ * names another, from the repository root), and its commands: each line with the indented lines
+ * that continue it (after a trailing backslash), blank lines left out.
  *
  * @example
  * readmeBlock('Try it with curl').commands[0] // 'ADMIN=$(pnpm -s access-token admin)   # ...'
  */
-export function readmeBlock(heading: string): { block: string; commands: string[] } {
-  const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+export function readmeBlock(
+  heading: string,
+  file = 'README.md',
+): { block: string; commands: string[] } {
+  const readme = readFileSync(join(repoRoot, file), 'utf8');
   const section = readme.split(`\n## ${heading}\n`)[1] ?? '';
   const block = /```sh\n([\s\S]*?)```/.exec(section)?.[1] ?? '';
   const commands: string[] = [];
