@@ -1,11 +1,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { GatewayListenError } from '../errors';
+import { logText } from '../log-text';
 import type { GatewayLogger } from '../logger';
 import type { GatewayRequest } from './gateway-request';
 import type { Handled } from './handle-request';
 import type { HttpResponse } from './http-response';
-import { RequestBody, readRequestHead } from './read-request';
+import { ClientGoneError, RequestBody, readRequestHead } from './read-request';
 
 export interface ServerOptions {
   readonly host: string;
@@ -18,7 +19,8 @@ export interface ServerOptions {
 
 /**
  * Serves the pipeline over HTTP/1.1 and writes one access log entry per request
- * (method, path, status, latency, authorizer cache hit or miss, body bytes read). A response
+ * (method, path, status, latency, authorizer cache hit or miss, body bytes read); a request whose
+ * client left before its body arrived has a warning line instead. A response
  * marked `close` (a 413, whose body was left unread) carries `Connection: close` and ends the
  * connection. A client that sent `Expect: 100-continue` gets its `100 Continue` only when the
  * body is read, so a refused request's body is never sent at all.
@@ -63,7 +65,15 @@ async function serve(
     incoming,
     expectsContinue ? () => outgoing.writeContinue() : undefined,
   );
-  const handled = await options.handle(request, body);
+  let handled: Handled;
+  try {
+    handled = await options.handle(request, body);
+  } catch (error) {
+    // Expected on any network: one line, no stack, no answer (nobody to read it).
+    if (!(error instanceof ClientGoneError)) throw error;
+    options.logger.warn(`${method} ${logText(path)} (${request.requestId}): ${error.message}`);
+    return;
+  }
   if (handled.close) closeLingering(incoming);
   write(outgoing, handled.response, handled.close === true);
   const latencyMs = performance.now() - started;

@@ -28,6 +28,12 @@ export class RequestTooLargeError extends Error {
   readonly code = 'REQUEST_TOO_LARGE';
 }
 
+/** The client closed its connection before its body had arrived: there is nobody to answer. */
+export class ClientGoneError extends Error {
+  override readonly name = 'ClientGoneError';
+  readonly code = 'CLIENT_GONE';
+}
+
 /**
  * An incoming request's head (method, target, headers) as a {@link GatewayRequest} with a new
  * request id and an empty body: the body is read later, by {@link RequestBody}, once the
@@ -92,7 +98,7 @@ export function extendedRequestId(): string {
  * @example
  * const body = new RequestBody(incoming);
  * if (body.declaredTooLarge) // 413 without reading
- * const bytes = await body.read(); // or RequestTooLargeError
+ * const bytes = await body.read(); // or RequestTooLargeError, or ClientGoneError
  */
 export class RequestBody {
   private reading: Promise<Buffer> | undefined;
@@ -129,6 +135,11 @@ export class RequestBody {
     if (this.declaredTooLarge)
       return Promise.reject(new RequestTooLargeError('The declared body is over 10 MB'));
     const incoming = this.incoming;
+    // Gone before anybody read: Node has destroyed the stream and will emit nothing more.
+    if (incoming.destroyed)
+      return Promise.reject(
+        new ClientGoneError('the client closed the connection before its body was read'),
+      );
     this.beforeReading?.();
     return new Promise((resolve, reject) => {
       const chunks: Buffer[] = [];
@@ -154,7 +165,15 @@ export class RequestBody {
       };
       const onError = (error: Error) => {
         stop();
-        reject(error);
+        // Node's "aborted" (ECONNRESET): the connection closed with the body incomplete.
+        reject(
+          (error as NodeJS.ErrnoException).code === 'ECONNRESET'
+            ? new ClientGoneError(
+                `the client closed the connection after ${this.read_} bytes of its body`,
+                { cause: error },
+              )
+            : error,
+        );
       };
       incoming.on('data', onData);
       incoming.on('end', onEnd);
