@@ -1,3 +1,5 @@
+import { once } from 'node:events';
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { escapeLogValue, formatCall } from '../src/log/sts-logger';
 import { assumeRoleParameters, callSts } from './support/sts-call';
@@ -78,6 +80,31 @@ describe('log: one line per call, never a secret', () => {
     ]) {
       expect(lines).not.toContain(secret);
     }
+  });
+
+  it('a client that leaves before its body has arrived is one warning line: no stack, no call entry', async () => {
+    // Prepare
+    const calls = t.calls.length;
+    const messages = t.messages.length;
+    const socket = connect(Number(new URL(t.sts.url).port), '127.0.0.1');
+    socket.on('error', () => {});
+    await once(socket, 'connect');
+    socket.write(
+      'POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 100\r\n\r\nAction=Get',
+    );
+
+    // Act
+    socket.destroy();
+
+    // Assess
+    await expect
+      .poll(() => t.messages.slice(messages))
+      .toEqual([
+        expect.stringMatching(
+          /^[0-9a-f-]{36}: the client closed the connection after \d+ bytes of its body$/,
+        ),
+      ]);
+    expect(t.calls.length).toBe(calls);
   });
 
   it('escapes client-chosen values: a session name with a line break stays on one line', async () => {

@@ -7,7 +7,7 @@ import { StsError } from '../protocol/sts-error';
 import { stsErrors } from '../protocol/sts-errors';
 import { errorXml, successXml } from '../protocol/xml-response';
 import { corsHeaders, preflightHeaders } from './cors';
-import { readBody } from './read-body';
+import { ClientGoneError, readBody } from './read-body';
 import { readParameters } from './read-parameters';
 
 /** STS's only API version. */
@@ -91,6 +91,11 @@ export function createStsRequestHandler(options: StsRequestHandlerOptions) {
       );
       body = successXml(asked, result, requestId);
     } catch (caught) {
+      // Expected on any network: one line, no stack, no answer (nobody to read it).
+      if (caught instanceof ClientGoneError) {
+        options.logger.warn(`${requestId}: ${caught.message}`);
+        return;
+      }
       const error = caught instanceof StsError ? caught : stsErrors.internalFailure(String(caught));
       if (!(caught instanceof StsError)) {
         options.logger.error(

@@ -1,8 +1,14 @@
 import type { IncomingMessage } from 'node:http';
 import { stsErrors } from '../protocol/sts-errors';
 
+/** The client closed its connection before its body had arrived: there is nobody to answer. */
+export class ClientGoneError extends Error {
+  override readonly name = 'ClientGoneError';
+}
+
 /**
- * The whole body of a request, refused (413 `StsError`) beyond `limit` bytes.
+ * The whole body of a request, refused (413 `StsError`) beyond `limit` bytes; a
+ * {@link ClientGoneError} when the client left before it had arrived.
  *
  * @example
  * const body = await readBody(request, 65_536);
@@ -12,11 +18,19 @@ export async function readBody(request: IncomingMessage, limit: number): Promise
   if (Number.isFinite(declared) && declared > limit) throw stsErrors.requestTooLarge(limit);
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of request) {
-    const buffer = chunk as Buffer;
-    size += buffer.length;
-    if (size > limit) throw stsErrors.requestTooLarge(limit);
-    chunks.push(buffer);
+  try {
+    for await (const chunk of request) {
+      const buffer = chunk as Buffer;
+      size += buffer.length;
+      if (size > limit) throw stsErrors.requestTooLarge(limit);
+      chunks.push(buffer);
+    }
+  } catch (error) {
+    // Node's "aborted" (ECONNRESET): the connection closed with the body incomplete.
+    if ((error as NodeJS.ErrnoException).code !== 'ECONNRESET') throw error;
+    throw new ClientGoneError(`the client closed the connection after ${size} bytes of its body`, {
+      cause: error,
+    });
   }
   return Buffer.concat(chunks);
 }
