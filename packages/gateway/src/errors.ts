@@ -38,3 +38,12 @@ export class GatewayOptionsError extends Error {
   override readonly name = 'GatewayOptionsError';
   readonly code = 'GATEWAY_OPTIONS_INVALID';
 }
+
+/**
+ * The client closed its connection before its request's body had arrived: there is nobody to
+ * answer (the gateway and the local STS log one line for it).
+ */
+export class ClientGoneError extends Error {
+  override readonly name = 'ClientGoneError';
+  readonly code = 'CLIENT_GONE';
+}

@@ -1,12 +1,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { GatewayListenError } from '../errors';
+import { ClientGoneError, GatewayListenError } from '../errors';
 import { logText } from '../log-text';
 import type { GatewayLogger } from '../logger';
 import type { GatewayRequest } from './gateway-request';
 import type { Handled } from './handle-request';
 import type { HttpResponse } from './http-response';
-import { ClientGoneError, RequestBody, readRequestHead } from './read-request';
+import { RequestBody, readRequestHead } from './read-request';
 
 export interface ServerOptions {
   readonly host: string;

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { ClientGoneError } from '../errors';
 import type { GatewayRequest } from './gateway-request';
 import type { HttpResponse } from './http-response';
 
@@ -26,12 +27,6 @@ export function contentLengthExceeded(): HttpResponse {
 export class RequestTooLargeError extends Error {
   override readonly name = 'RequestTooLargeError';
   readonly code = 'REQUEST_TOO_LARGE';
-}
-
-/** The client closed its connection before its body had arrived: there is nobody to answer. */
-export class ClientGoneError extends Error {
-  override readonly name = 'ClientGoneError';
-  readonly code = 'CLIENT_GONE';
 }
 
 /**

@@ -2,7 +2,8 @@ import { once } from 'node:events';
 import { createServer, type IncomingMessage } from 'node:http';
 import { type AddressInfo, connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ClientGoneError, RequestBody } from '../../src/http/read-request';
+import { ClientGoneError } from '../../src/errors';
+import { RequestBody } from '../../src/http/read-request';
 import { type FixtureGateway, startFixture } from '../support/start-fixture';
 
 /** Opens a connection and sends a request head announcing 100 bytes, then `body` of them. */

@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
+import { ClientGoneError } from '@petstore/gateway/errors';
 import type { ActionHandler, CallNotes } from '../actions/action-handler';
 import type { StsLogger } from '../log/sts-logger';
 import { StsError } from '../protocol/sts-error';
 import { stsErrors } from '../protocol/sts-errors';
 import { errorXml, successXml } from '../protocol/xml-response';
 import { corsHeaders, preflightHeaders } from './cors';
-import { ClientGoneError, readBody } from './read-body';
+import { readBody } from './read-body';
 import { readParameters } from './read-parameters';
 
 /** STS's only API version. */

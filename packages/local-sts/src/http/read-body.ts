@@ -1,10 +1,6 @@
 import type { IncomingMessage } from 'node:http';
+import { ClientGoneError } from '@petstore/gateway/errors';
 import { stsErrors } from '../protocol/sts-errors';
-
-/** The client closed its connection before its body had arrived: there is nobody to answer. */
-export class ClientGoneError extends Error {
-  override readonly name = 'ClientGoneError';
-}
 
 /**
  * The whole body of a request, refused (413 `StsError`) beyond `limit` bytes; a
