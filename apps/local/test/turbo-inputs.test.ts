@@ -102,10 +102,14 @@ describe("Turborepo's test inputs", () => {
     );
 
     // Assess
-    // The walk-through tests (partner-api, walk-through) read it through this support module.
-    expect(
-      readFileSync(new URL('./support/readme-walk-through.ts', import.meta.url), 'utf8'),
-    ).toContain("join(repoRoot, 'README.md')");
+    // The walk-through tests (partner-api, walk-through) read it through this support module,
+    // whose README is the root one unless another is named.
+    const support = readFileSync(
+      new URL('./support/readme-walk-through.ts', import.meta.url),
+      'utf8',
+    );
+    expect(support).toContain("file = 'README.md'");
+    expect(support).toContain('join(repoRoot, file)');
     expect(input?.[1]).toBe(blob);
   });
 });
