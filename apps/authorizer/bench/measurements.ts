@@ -11,7 +11,7 @@ export interface AuthorizerMeasurements {
     readonly joseJwtVerify: readonly number[];
     /** The authorizer's verify path: Bearer parsing, header screening, `jwtVerify`, claims. */
     readonly verifyPath: readonly number[];
-    /** The whole authorizer: verify path, identity, policy, context, log call. */
+    /** The whole authorizer, its bundle's handler: verify path, identity, policy, context, log call (silent). */
     readonly wholeAuthorizer: readonly number[];
   };
   /** Fresh `node` processes, one per run, the two handlers in turn; times from each process's start. */

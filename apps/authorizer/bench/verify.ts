@@ -2,7 +2,8 @@
  * Benchmark (not a test). Measures, side by side in one run on this machine:
  * - verification throughput, one call at a time, in interleaved rounds on the same tokens:
  *   `node:crypto.verify` (RSA-SHA256), jose's `jwtVerify` alone (the options the authorizer
- *   passes, a local key set), the authorizer's verify path, the whole authorizer;
+ *   passes, a local key set), the authorizer's verify path (its sources), the whole authorizer
+ *   (its bundle's handler);
  * - cold start: fresh `node` processes importing the bundle and answering a first policy
  *   (JWKS_FILE, no network), next to `bench/minimal-handler.mjs` (node:crypto alone);
  * - the bundle's size, and jose alone bundled the same way.
@@ -18,14 +19,11 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { operations } from '@petstore/api-contract/operations';
-import { permissionValues } from '@petstore/api-contract/types';
 import { bundledBytes } from '@petstore/lambda-bundle/bundle';
 import { createLocalJWKSet, exportJWK, generateKeyPair, jwtVerify, SignJWT } from 'jose';
 import { loadConfig } from '../src/config/load-config';
 import { createKeySource } from '../src/keys/key-source';
 import { createTokenVerifier } from '../src/verify/verify-token';
-import { wireAuthorizer } from '../src/wire-authorizer';
 import type { AuthorizerMeasurements, ColdStart } from './measurements';
 
 const issuer = 'http://127.0.0.1:9000';
@@ -33,7 +31,6 @@ const audience = 'https://api.petstore.local';
 const methodArn = 'arn:aws:execute-api:eu-west-1:123456789012:abc123/prod/GET/pets';
 const bundle = new URL('../dist/authorizer/index.mjs', import.meta.url);
 const minimalHandler = new URL('./minimal-handler.mjs', import.meta.url);
-const silent = { debug() {}, info() {}, warn() {}, error() {} };
 if (!existsSync(bundle)) throw new Error('no bundle: run `pnpm build` first');
 
 // Keys and tokens: 256 distinct RS256 access tokens, as the identity provider would sign them.
@@ -65,12 +62,21 @@ const keys = createKeySource({
   file: jwks,
 });
 const verifyPath = createTokenVerifier({ ...config, keys });
-const authorize = wireAuthorizer(config, {
-  log: silent,
-  operations,
-  permissions: permissionValues,
-  jwksFile: jwks,
-});
+// The whole authorizer as it is deployed: the bundle's handler, configured by its environment
+// (the keys from JWKS_FILE, no log lines), imported once as Lambda's runtime does. Run from the
+// sources under tsx it would pay for tsx's transform too (a `__name` call for each closure).
+const folder = mkdtempSync(join(tmpdir(), 'authorizer-bench-'));
+const jwksFile = join(folder, 'jwks.json');
+writeFileSync(jwksFile, JSON.stringify(jwks));
+const handlerEnv = { ...env, JWKS_FILE: jwksFile, LOG_LEVEL: 'SILENT' };
+Object.assign(process.env, handlerEnv);
+const { handler: authorize } = (await import(bundle.href)) as {
+  handler: (event: {
+    type: 'TOKEN';
+    authorizationToken: string;
+    methodArn: string;
+  }) => Promise<unknown>;
+};
 // jose alone: the options createTokenVerifier passes, a plain local key set.
 const localKeys = createLocalJWKSet(jwks);
 const joseOptions = {
@@ -113,7 +119,7 @@ const labels: Record<Name, string> = {
   cryptoVerify: 'node:crypto.verify (RSA-SHA256)',
   joseJwtVerify: "jose's jwtVerify alone",
   verifyPath: 'verify path (Bearer, header, jwtVerify, claims)',
-  wholeAuthorizer: 'whole authorizer (verify + policy + context)',
+  wholeAuthorizer: 'whole authorizer, the bundle (verify + policy + context)',
 };
 
 /** Operations per second of `run` for about `ms` milliseconds, one call at a time. */
@@ -161,9 +167,6 @@ for (let round = 0; round < rounds; round += 1) {
 const perRound = (name: Name) => samples.get(name) ?? [];
 
 // Cold start: fresh processes importing a handler until its first policy.
-const folder = mkdtempSync(join(tmpdir(), 'authorizer-bench-'));
-const jwksFile = join(folder, 'jwks.json');
-writeFileSync(jwksFile, JSON.stringify(jwks));
 const child = `
   const nodeReadyMs = performance.now();
   const { handler } = await import(process.argv[1]);
@@ -171,7 +174,7 @@ const child = `
   const result = await handler({ type: 'TOKEN', authorizationToken: process.argv[2], methodArn: ${JSON.stringify(methodArn)} });
   if (!result.policyDocument) process.exit(1);
   process.stdout.write(JSON.stringify({ nodeReadyMs, importedMs, firstPolicyMs: performance.now() }));`;
-const childEnv = { PATH: process.env.PATH ?? '', ...env, JWKS_FILE: jwksFile, LOG_LEVEL: 'SILENT' };
+const childEnv = { PATH: process.env.PATH ?? '', ...handlerEnv };
 
 async function coldStart(handler: URL, token: string): Promise<ColdStart> {
   const args = ['--input-type=module', '-e', child, handler.href, `Bearer ${token}`];

@@ -107,7 +107,7 @@ function authorizerFigures(measured: AuthorizerMeasurements): Figure[] {
   return [
     {
       section,
-      name: 'verifications/s, whole authorizer (one at a time)',
+      name: 'verifications/s, whole authorizer, its bundle (one at a time)',
       value: median(wholeAuthorizer),
       unit: '/s',
       reference: { name: 'node:crypto.verify alone', value: median(cryptoVerify) },
@@ -123,7 +123,7 @@ function authorizerFigures(measured: AuthorizerMeasurements): Figure[] {
     },
     {
       section,
-      name: 'time per verification, whole authorizer (+ identity, policy, context)',
+      name: 'time per verification, whole authorizer, its bundle (+ identity, policy, context)',
       value: microseconds(wholeAuthorizer),
       unit: 'µs',
       reference: { name: "jose's jwtVerify alone", value: microseconds(joseJwtVerify) },

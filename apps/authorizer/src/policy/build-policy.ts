@@ -1,6 +1,6 @@
 import type { OperationRow } from '@petstore/api-contract/operations';
 import { type MethodArn, stagePrefix } from '@petstore/iam-policy/execute-api-arn';
-import { createPlanner } from '@petstore/iam-policy/plan';
+import { createPlanner, type PolicyPlan } from '@petstore/iam-policy/plan';
 
 /** One statement of the policy we return (a narrower form of aws-lambda's `Statement`). */
 export interface IamStatement {
@@ -34,20 +34,44 @@ const invoke = 'execute-api:Invoke';
  */
 export function createPolicyBuilder(operations: readonly OperationRow[]): PolicyBuilder {
   const planFor = createPlanner(operations);
+  // A policy depends on the plan and the stage only: built once for each pair (an environment
+  // serves one API's stages, and there are at most 2^permissions plans).
+  const built = new Map<string, Map<PolicyPlan, IamPolicy>>();
   return (permissions, arn) => {
     const prefix = stagePrefix(arn);
     const plan = planFor(permissions);
-    const resources = (patterns: readonly string[]) => patterns.map((pattern) => prefix + pattern);
-    const statements: IamStatement[] = [];
-    if (plan.allow.length > 0) {
-      statements.push({ Effect: 'Allow', Action: invoke, Resource: resources(plan.allow) });
+    let ofStage = built.get(prefix);
+    if (!ofStage) {
+      ofStage = new Map();
+      built.set(prefix, ofStage);
     }
-    if (plan.deny.length > 0) {
-      statements.push({ Effect: 'Deny', Action: invoke, Resource: resources(plan.deny) });
+    let policy = ofStage.get(plan);
+    if (!policy) {
+      policy = policyOf(plan, prefix);
+      ofStage.set(plan, policy);
     }
-    if (plan.allow.length === 0) {
-      statements.push({ Effect: 'Deny', Action: invoke, Resource: `${prefix}*` });
-    }
-    return { Version: '2012-10-17', Statement: statements };
+    return policy;
   };
+}
+
+/** The policy document of a plan for a stage; frozen, since every call with them shares it. */
+function policyOf(plan: PolicyPlan, prefix: string): IamPolicy {
+  const resources = (patterns: readonly string[]) => patterns.map((pattern) => prefix + pattern);
+  const statements: IamStatement[] = [];
+  if (plan.allow.length > 0) {
+    statements.push({ Effect: 'Allow', Action: invoke, Resource: resources(plan.allow) });
+  }
+  if (plan.deny.length > 0) {
+    statements.push({ Effect: 'Deny', Action: invoke, Resource: resources(plan.deny) });
+  }
+  if (plan.allow.length === 0) {
+    statements.push({ Effect: 'Deny', Action: invoke, Resource: `${prefix}*` });
+  }
+  for (const statement of statements) {
+    if (Array.isArray(statement.Resource)) Object.freeze(statement.Resource);
+    Object.freeze(statement);
+  }
+  Object.freeze(statements);
+  const policy: IamPolicy = { Version: '2012-10-17', Statement: statements };
+  return Object.freeze(policy);
 }

@@ -22,7 +22,8 @@ export function bearerToken(header: string | undefined, maxTokenBytes: number): 
   }
   const token = header.slice(scheme.length);
   if (!compactJws.test(token)) throw new TokenRejectedError('MALFORMED_TOKEN');
-  if (!token.split('.').every(isCanonicalBase64url)) {
+  // The alphabet is checked above, for the whole token: each segment's last character is left.
+  if (!token.split('.').every(endsCanonically)) {
     throw new TokenRejectedError('NON_CANONICAL_ENCODING');
   }
   return token;
@@ -39,14 +40,19 @@ export function bearerToken(header: string | undefined, maxTokenBytes: number): 
  * isCanonicalBase64url('QR') // false (also 'A')
  */
 export function isCanonicalBase64url(segment: string): boolean {
-  if (!base64urlText.test(segment)) return false;
+  return base64urlText.test(segment) && endsCanonically(segment);
+}
+
+/** Whether a segment of base64url characters has a length and a last character canonical base64url can have. */
+function endsCanonically(segment: string): boolean {
   // Bits of the last character no byte uses: 4 for a length of 2 modulo 4, 2 for 3, none for 0;
   // a length of 1 modulo 4 holds no whole byte at all.
-  const spareBits = [0, -1, 4, 2][segment.length % 4] ?? -1;
+  const spareBits = spareBitsByLength[segment.length % 4] ?? -1;
   if (spareBits <= 0) return spareBits === 0;
   const last = base64urlAlphabet.indexOf(segment.at(-1) ?? '');
   return (last & ((1 << spareBits) - 1)) === 0;
 }
 
+const spareBitsByLength = [0, -1, 4, 2] as const;
 const base64urlText = /^[A-Za-z0-9_-]*$/;
 const base64urlAlphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';

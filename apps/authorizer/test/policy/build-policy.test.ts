@@ -44,4 +44,34 @@ describe("the builder turns the planner's plans into statements (A8, A9)", () =>
     // Act + Assess
     expect(() => createPolicyBuilder(table)).toThrow(UnsafeRouteTableError);
   });
+
+  it('builds a policy once per plan and stage: one frozen document shared by the calls that need it', () => {
+    // Prepare
+    const policyFor = createPolicyBuilder([
+      row('listPets', 'GET', '/pets', ['read:pets']),
+      row('createPet', 'POST', '/pets', ['create:pets']),
+    ]);
+    const otherStage = parseMethodArn(
+      'arn:aws:execute-api:eu-west-1:123456789012:abc123/test/GET/pets',
+    );
+    if (!otherStage) throw new Error('not a method ARN');
+
+    // Act
+    const first = policyFor(['read:pets'], parsed('GET', '/pets'));
+    const again = policyFor(['read:pets'], parsed('POST', '/pets'));
+    const staged = policyFor(['read:pets'], otherStage);
+    const other = policyFor(['read:pets', 'create:pets'], parsed('GET', '/pets'));
+
+    // Assess
+    expect(again).toBe(first);
+    expect(staged).not.toBe(first);
+    expect(staged.Statement[0]?.Resource).toEqual([
+      'arn:aws:execute-api:eu-west-1:123456789012:abc123/test/GET/pets',
+    ]);
+    expect(other).not.toBe(first);
+    expect(Object.isFrozen(first) && Object.isFrozen(first.Statement[0]?.Resource)).toBe(true);
+    expect(() => first.Statement.push({ Effect: 'Allow', Action: '*', Resource: '*' })).toThrow(
+      TypeError,
+    );
+  });
 });
