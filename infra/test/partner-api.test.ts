@@ -2,8 +2,9 @@ import { operations } from '@petstore/api-contract/operations';
 import { readTemplate } from '@petstore/gateway/template';
 import { describe, expect, it } from 'vitest';
 import {
+  apiEvents,
+  propertiesOf,
   resolved,
-  resourcesOfType,
   sampleParameters,
   template,
   templatePath,
@@ -15,10 +16,6 @@ import {
 // `Auth.UsagePlan` as SAM's translator does (packages/gateway/AWS-BEHAVIOR.md K7), which is what
 // the local stack serves.
 
-interface ApiEvent {
-  Type: string;
-  Properties: { RestApiId?: unknown; Path: string; Method: string };
-}
 interface ParameterSpec {
   Type: string;
   Default?: string;
@@ -27,19 +24,9 @@ interface ParameterSpec {
   AllowedValues?: string[];
 }
 
-const propertiesOf = (id: string) => template.Resources[id]?.Properties ?? {};
 const parameter = (name: string) => template.Parameters?.[name] as ParameterSpec | undefined;
-const events = resourcesOfType('AWS::Serverless::Function').flatMap(([id, resource]) =>
-  Object.values((resource.Properties?.Events ?? {}) as Record<string, ApiEvent>)
-    .filter((event) => event.Type === 'Api')
-    .map((event) => ({
-      id,
-      api: String(resolved(event.Properties.RestApiId ?? 'ServerlessRestApi')),
-      route: `${event.Properties.Method.toUpperCase()} ${event.Properties.Path}`,
-    })),
-);
 const routesOn = (api: string) =>
-  events.filter((event) => event.api === api).map((event) => `${event.route} ${event.id}`);
+  apiEvents.filter((event) => event.api === api).map((event) => `${event.route} ${event.id}`);
 const readOnly = operations.filter((operation) => operation.method === 'GET');
 /** The template's Outputs (the gateway's RawTemplate does not type them: it serves none). */
 const outputs = (template as { Outputs?: Record<string, { Value?: unknown }> }).Outputs ?? {};

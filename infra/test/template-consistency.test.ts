@@ -3,6 +3,8 @@ import { petTable } from '@petstore/domain/dynamodb/table';
 import { readTemplate } from '@petstore/gateway/template';
 import { describe, expect, it } from 'vitest';
 import {
+  apiEvents,
+  propertiesOf,
   resolved,
   resourcesOfType,
   sampleParameters,
@@ -10,20 +12,7 @@ import {
   templatePath,
 } from './support/template';
 
-interface ApiEvent {
-  Type: string;
-  Properties: { RestApiId?: unknown; Path: string; Method: string };
-}
 const functions = resourcesOfType('AWS::Serverless::Function');
-const apiEvents = functions.flatMap(([id, resource]) =>
-  Object.values((resource.Properties?.Events ?? {}) as Record<string, ApiEvent>)
-    .filter((event) => event.Type === 'Api')
-    .map((event) => ({
-      id,
-      api: String(resolved(event.Properties.RestApiId ?? 'ServerlessRestApi')),
-      route: `${event.Properties.Method.toUpperCase()} ${event.Properties.Path}`,
-    })),
-);
 /** Both full APIs serve the same functions: the TOKEN authorizer's and the AWS_IAM one. */
 const apis = ['PetsApi', 'PetsIamApi'] as const;
 /** The third, for machine clients: the read-only routes again (infra/test/partner-api.test.ts). */
@@ -34,7 +23,6 @@ const contractRoutes = operations
 const apiFunctionIds = [
   ...new Set(apiEvents.filter((event) => event.api === 'PetsApi').map((event) => event.id)),
 ];
-const propertiesOf = (id: string) => template.Resources[id]?.Properties ?? {};
 
 describe('the template and the contract', () => {
   it('puts every event on one of the three APIs', () => {

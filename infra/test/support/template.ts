@@ -42,3 +42,22 @@ export function resolved(value: unknown, overrides: Readonly<Record<string, stri
   };
   return resolveSymbolically(value, scope);
 }
+
+/** A resource's `Properties` (empty when it has none). */
+export const propertiesOf = (id: string) => template.Resources[id]?.Properties ?? {};
+
+interface ApiEvent {
+  Type: string;
+  Properties: { RestApiId?: unknown; Path: string; Method: string };
+}
+
+/** Every `Api` event of the template's functions: the function, its API's logical id, its route. */
+export const apiEvents = resourcesOfType('AWS::Serverless::Function').flatMap(([id, resource]) =>
+  Object.values((resource.Properties?.Events ?? {}) as Record<string, ApiEvent>)
+    .filter((event) => event.Type === 'Api')
+    .map((event) => ({
+      id,
+      api: String(resolved(event.Properties.RestApiId ?? 'ServerlessRestApi')),
+      route: `${event.Properties.Method.toUpperCase()} ${event.Properties.Path}`,
+    })),
+);
