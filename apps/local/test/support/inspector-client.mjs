@@ -4,41 +4,13 @@
 // there, resumes. Prints one JSON line per step on stdout.
 // Usage: node [--experimental-websocket] inspector-client.mjs <port> <suffix> <text>
 
+// The DevTools session is the gateway tests' (one client of the protocol for both).
+import { openDevToolsSession } from '../../../../packages/gateway/test/fixtures/local-tools/devtools-session.mjs';
+
 const [port, suffix, text] = process.argv.slice(2);
 const print = (step) => process.stdout.write(`${JSON.stringify(step)}\n`);
 
-const [target] = await (await fetch(`http://127.0.0.1:${port}/json/list`)).json();
-const socket = new WebSocket(target.webSocketDebuggerUrl);
-await new Promise((resolve, reject) => {
-  socket.onopen = resolve;
-  socket.onerror = () => reject(new Error(`cannot connect to ${target.webSocketDebuggerUrl}`));
-});
-
-let nextId = 0;
-const replies = new Map();
-const events = [];
-const waiting = [];
-socket.onmessage = ({ data }) => {
-  const message = JSON.parse(String(data));
-  if (message.id !== undefined) replies.get(message.id)?.(message.result);
-  else {
-    events.push(message);
-    for (const waiter of waiting.splice(0)) waiter();
-  }
-};
-const send = (method, params = {}) =>
-  new Promise((resolve) => {
-    nextId += 1;
-    replies.set(nextId, resolve);
-    socket.send(JSON.stringify({ id: nextId, method, params }));
-  });
-async function event(matches) {
-  for (;;) {
-    const found = events.find(matches);
-    if (found) return found;
-    await new Promise((resolve) => waiting.push(resolve));
-  }
-}
+const { send, event, close } = await openDevToolsSession(port);
 
 await send('Debugger.enable');
 const script = await event(
@@ -72,6 +44,5 @@ print({
 });
 await send('Debugger.resume');
 print({ resumed: true });
-// Done: no need to wait for the close handshake (a debugged process may be slow to answer it).
-socket.close();
+close();
 process.exit(0);
