@@ -46,4 +46,13 @@ export class GatewayOptionsError extends Error {
 export class ClientGoneError extends Error {
   override readonly name = 'ClientGoneError';
   readonly code = 'CLIENT_GONE';
+  /** @param bytesRead how much of the body had arrived; `undefined`: none was read yet. */
+  constructor(bytesRead: number | undefined, options?: ErrorOptions) {
+    super(
+      bytesRead === undefined
+        ? 'the client closed the connection before its body was read'
+        : `the client closed the connection after ${bytesRead} bytes of its body`,
+      options,
+    );
+  }
 }

@@ -131,10 +131,7 @@ export class RequestBody {
       return Promise.reject(new RequestTooLargeError('The declared body is over 10 MB'));
     const incoming = this.incoming;
     // Gone before anybody read: Node has destroyed the stream and will emit nothing more.
-    if (incoming.destroyed)
-      return Promise.reject(
-        new ClientGoneError('the client closed the connection before its body was read'),
-      );
+    if (incoming.destroyed) return Promise.reject(new ClientGoneError(undefined));
     this.beforeReading?.();
     return new Promise((resolve, reject) => {
       const chunks: Buffer[] = [];
@@ -163,10 +160,7 @@ export class RequestBody {
         // Node's "aborted" (ECONNRESET): the connection closed with the body incomplete.
         reject(
           (error as NodeJS.ErrnoException).code === 'ECONNRESET'
-            ? new ClientGoneError(
-                `the client closed the connection after ${this.read_} bytes of its body`,
-                { cause: error },
-              )
+            ? new ClientGoneError(this.read_, { cause: error })
             : error,
         );
       };

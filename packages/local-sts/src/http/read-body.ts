@@ -24,9 +24,7 @@ export async function readBody(request: IncomingMessage, limit: number): Promise
   } catch (error) {
     // Node's "aborted" (ECONNRESET): the connection closed with the body incomplete.
     if ((error as NodeJS.ErrnoException).code !== 'ECONNRESET') throw error;
-    throw new ClientGoneError(`the client closed the connection after ${size} bytes of its body`, {
-      cause: error,
-    });
+    throw new ClientGoneError(size, { cause: error });
   }
   return Buffer.concat(chunks);
 }
