@@ -1,5 +1,5 @@
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { promisify } from 'node:util';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { runProcess } from '@petstore/command-line/run';
 import { expect } from 'vitest';
 import { repoFile, repoRoot, section, shellCommands, shellWords } from './markdown';
 
@@ -101,11 +101,12 @@ export async function runPrinted(
   env: NodeJS.ProcessEnv = {},
 ): Promise<{ stdout: string; stderr: string }> {
   const [file = '', ...args] = shellWords(command);
-  return promisify(execFile)(file, args, {
+  const { code, stdout, stderr } = await runProcess(file, args, {
     cwd: repoRoot,
     env: { ...process.env, ...env },
-    timeout: 60_000,
   });
+  if (code !== 0) throw new Error(`${command} exited ${code}:\n${stderr}`);
+  return { stdout, stderr };
 }
 
 /**
